@@ -1,0 +1,55 @@
+# The two commands a newcomer needs are `make run` and `make test`.
+# Every other target is a step of those two, and each one is skipped
+# when its work is already done.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+
+.PHONY: run test lint format static migrate demo clean
+.DEFAULT_GOAL := run
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalled only when the pinned dependencies change.
+$(STAMPS)/python-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[dev]"
+	@mkdir -p $(STAMPS) && touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+static/build/application.css: node_modules/.package-lock.json $(wildcard static/src/*.scss) static/copy-assets.mjs
+	npm run build
+
+$(STAMPS)/collectstatic: static/build/application.css $(shell find static/public -type f) $(STAMPS)/python-deps
+	DEBUG=true $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@touch $@
+
+static: $(STAMPS)/collectstatic
+
+migrate: $(STAMPS)/python-deps
+	DEBUG=true $(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	DEBUG=true $(BIN)/python manage.py load_demo_content
+
+run: static demo
+	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(STAMPS)/python-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMPS)/python-deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint static
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(STAMPS) node_modules staticfiles static/build

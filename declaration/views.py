@@ -1,0 +1,35 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from declaration.models import Declaration, Principle
+
+
+@require_safe
+def declaration_index(request):
+    declaration = Declaration.objects.first()
+    if declaration is None:
+        raise Http404("The declaration has not been written yet.")
+    return render(
+        request,
+        "declaration/index.html",
+        {"declaration": declaration, "principles": Principle.objects.in_order()},
+    )
+
+
+@require_safe
+def principle_detail(request, slug):
+    # All five are read in one query: the page links to the ones either side.
+    principles = list(Principle.objects.in_order())
+    position = next((i for i, p in enumerate(principles) if p.slug == slug), None)
+    if position is None:
+        raise Http404("No principle has that address.")
+    return render(
+        request,
+        "declaration/principle.html",
+        {
+            "principle": principles[position],
+            "previous_principle": principles[position - 1] if position > 0 else None,
+            "next_principle": principles[position + 1] if position + 1 < len(principles) else None,
+        },
+    )

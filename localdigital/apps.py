@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalDigitalConfig(AppConfig):
+    name = "localdigital"
+    verbose_name = "Local Digital"

@@ -1,0 +1,29 @@
+"""Staff groups, created by data migrations so every installation has them."""
+
+from django.contrib.auth.management import create_permissions
+
+
+def create_group_with_permissions(apps, name: str, permissions: list[tuple[str, str]]) -> None:
+    """Create (or update) group `name` holding exactly `permissions` (app label, codename).
+
+    Django makes permissions after all migrations have run; a migration that
+    needs them has to make them first.
+    """
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.set(
+        [
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in permissions
+        ]
+    )
+
+
+def delete_group(apps, name: str) -> None:
+    apps.get_model("auth", "Group").objects.filter(name=name).delete()

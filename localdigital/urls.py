@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from localdigital import views
+from localdigital.sitemaps import SITEMAPS
+
+admin.site.site_header = "Local Digital administration"
+admin.site.site_title = "Local Digital administration"
+admin.site.index_title = "Manage the site"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("declaration/", include("declaration.urls")),
+    path(
+        "accessibility/",
+        views.information_page("pages/accessibility.html", "Accessibility statement"),
+        name="accessibility",
+    ),
+    path("privacy/", views.information_page("pages/privacy.html", "Privacy notice"), name="privacy"),
+    path("cookies/", views.information_page("pages/cookies.html", "Cookies"), name="cookies"),
+    path("contact/", views.information_page("pages/contact.html", "Contact Local Digital"), name="contact"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+handler400 = "localdigital.views.bad_request"
+handler403 = "localdigital.views.permission_denied"
+handler404 = "localdigital.views.page_not_found"
+handler500 = "localdigital.views.server_error"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SignatoriesConfig(AppConfig):
+    name = "signatories"
+    verbose_name = "Signatories"
