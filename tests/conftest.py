@@ -1,0 +1,77 @@
+"""Fixtures shared by every test: a live server and Chromium for browser tests."""
+
+import os
+import shutil
+
+import pytest
+from pytest_django.live_server_helper import LiveServer
+
+from tests.accessibility import assert_no_axe_violations
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """A live server that serves static files the way production does.
+
+    pytest-django's own live server answers /static/ from the source folders,
+    which know nothing of the hashed names in our manifest; here whitenoise
+    serves the collected files, as it does behind gunicorn.
+    """
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = lambda application: application
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium is needed for the browser tests and was not found at {CHROMIUM}.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, live_server, *, javascript: bool):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    # A page that breaks our Content Security Policy logs an error: fail on it.
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A browser tab with JavaScript on."""
+    context, page = _new_page(browser, live_server, javascript=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, live_server):
+    """A browser tab with JavaScript off, as some users and many scanners have."""
+    context, page = _new_page(browser, live_server, javascript=False)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def assert_accessible():
+    return assert_no_axe_violations
