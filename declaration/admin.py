@@ -7,7 +7,10 @@ from declaration.models import Declaration, Principle
 class DeclarationAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title"]}),
-        ("Text", {"fields": ["introduction", "aims", "closing"], "description": "Written in Markdown."}),
+        (
+            "Text",
+            {"fields": ["introduction", "aims", "closing"], "description": "Written in Markdown."},
+        ),
         ("History", {"fields": ["updated_at"]}),
     ]
     readonly_fields = ["updated_at"]

@@ -13,7 +13,9 @@ class Declaration(models.Model):
     SINGLE_ID = 1
 
     title = models.CharField(max_length=200)
-    introduction = models.TextField(help_text="Markdown. The shared ambition that opens the declaration.")
+    introduction = models.TextField(
+        help_text="Markdown. The shared ambition that opens the declaration."
+    )
     aims = models.TextField(help_text="Markdown. The aims, as a list.")
     closing = models.TextField(
         help_text="Markdown. What signatories commit to, after the principles.",
@@ -52,7 +54,9 @@ class PrincipleQuerySet(models.QuerySet):
 class Principle(models.Model):
     """One of the declaration's five principles, with its "we will" commitments."""
 
-    number = models.PositiveSmallIntegerField(unique=True, help_text="Its place in the declaration: 1 to 5.")
+    number = models.PositiveSmallIntegerField(
+        unique=True, help_text="Its place in the declaration: 1 to 5."
+    )
     slug = models.SlugField(unique=True, help_text="The last part of its web address.")
     title = models.CharField(max_length=200)
     summary = models.TextField(help_text="Markdown. A short explanation of the principle.")
@@ -68,7 +72,9 @@ class Principle(models.Model):
     class Meta:
         ordering = ["number"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="principle_number_positive"),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="principle_number_positive"
+            ),
         ]
 
     def __str__(self):

@@ -98,12 +98,17 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Local Digital <noreply@localdigital.gov.uk>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Local Digital <noreply@localdigital.gov.uk>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -177,4 +182,6 @@ LOGGING = {
 
 # Contact details shown on the contact, accessibility and security pages.
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="localdigital@communities.gov.uk")
-SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="https://vulnerability-reporting.service.security.gov.uk/")
+SECURITY_CONTACT = env.str(
+    "SECURITY_CONTACT", default="https://vulnerability-reporting.service.security.gov.uk/"
+)

@@ -18,9 +18,15 @@ urlpatterns = [
         views.information_page("pages/accessibility.html", "Accessibility statement"),
         name="accessibility",
     ),
-    path("privacy/", views.information_page("pages/privacy.html", "Privacy notice"), name="privacy"),
+    path(
+        "privacy/", views.information_page("pages/privacy.html", "Privacy notice"), name="privacy"
+    ),
     path("cookies/", views.information_page("pages/cookies.html", "Cookies"), name="cookies"),
-    path("contact/", views.information_page("pages/contact.html", "Contact Local Digital"), name="contact"),
+    path(
+        "contact/",
+        views.information_page("pages/contact.html", "Contact Local Digital"),
+        name="contact",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),

@@ -18,5 +18,7 @@ def assert_no_axe_violations(page) -> None:
         lines = [f"{page.url}: {len(violations)} accessibility violation(s)"]
         for violation in violations:
             targets = ", ".join(str(node["target"]) for node in violation["nodes"][:5])
-            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+            lines.append(
+                f"- {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+            )
         raise AssertionError("\n".join(lines))

@@ -4,48 +4,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Declaration',
+            name="Declaration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('introduction', models.TextField(help_text='Markdown. The shared ambition that opens the declaration.')),
-                ('aims', models.TextField(help_text='Markdown. The aims, as a list.')),
-                ('closing', models.TextField(help_text='Markdown. What signatories commit to, after the principles.')),
-                ('introduction_html', models.TextField(editable=False)),
-                ('aims_html', models.TextField(editable=False)),
-                ('closing_html', models.TextField(editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "introduction",
+                    models.TextField(
+                        help_text="Markdown. The shared ambition that opens the declaration."
+                    ),
+                ),
+                ("aims", models.TextField(help_text="Markdown. The aims, as a list.")),
+                (
+                    "closing",
+                    models.TextField(
+                        help_text="Markdown. What signatories commit to, after the principles."
+                    ),
+                ),
+                ("introduction_html", models.TextField(editable=False)),
+                ("aims_html", models.TextField(editable=False)),
+                ("closing_html", models.TextField(editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'declaration text',
-                'verbose_name_plural': 'declaration text',
-                'constraints': [models.CheckConstraint(condition=models.Q(('id', 1)), name='declaration_is_single')],
+                "verbose_name": "declaration text",
+                "verbose_name_plural": "declaration text",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("id", 1)), name="declaration_is_single"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Principle',
+            name="Principle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text='Its place in the declaration: 1 to 5.', unique=True)),
-                ('slug', models.SlugField(help_text='The last part of its web address.', unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.TextField(help_text='Markdown. A short explanation of the principle.')),
-                ('commitments', models.TextField(help_text='Markdown. What signatories will do, as a list of "we will" statements.')),
-                ('summary_html', models.TextField(editable=False)),
-                ('commitments_html', models.TextField(editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="Its place in the declaration: 1 to 5.", unique=True
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(help_text="The last part of its web address.", unique=True),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "summary",
+                    models.TextField(help_text="Markdown. A short explanation of the principle."),
+                ),
+                (
+                    "commitments",
+                    models.TextField(
+                        help_text='Markdown. What signatories will do, as a list of "we will" statements.'
+                    ),
+                ),
+                ("summary_html", models.TextField(editable=False)),
+                ("commitments_html", models.TextField(editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['number'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='principle_number_positive')],
+                "ordering": ["number"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1)), name="principle_number_positive"
+                    )
+                ],
             },
         ),
     ]
