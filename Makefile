@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .make
+# Optional dependency groups from pyproject.toml; the container image sets none.
+EXTRAS ?= dev
 
 .PHONY: run test lint format static migrate demo clean
 .DEFAULT_GOAL := run
@@ -16,7 +18,7 @@ $(BIN)/python:
 
 # Reinstalled only when the pinned dependencies change.
 $(STAMPS)/python-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet ".[dev]"
+	$(BIN)/pip install --quiet ".$(if $(EXTRAS),[$(EXTRAS)])"
 	@mkdir -p $(STAMPS) && touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -35,6 +37,7 @@ migrate: $(STAMPS)/python-deps
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
+	DEBUG=true $(BIN)/python manage.py import_organisations signatories/demo_organisations.csv
 	DEBUG=true $(BIN)/python manage.py load_demo_content
 
 run: static demo

@@ -50,6 +50,7 @@ def _new_page(browser, live_server, *, javascript: bool):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    page.javascript_disabled = not javascript
     # A page that breaks our Content Security Policy logs an error: fail on it.
     page.console_errors = []
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))

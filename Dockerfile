@@ -1,0 +1,26 @@
+# Stage 1: build the front-end assets (GOV.UK Frontend and our stylesheet).
+FROM node:20-bookworm-slim AS assets
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends make && rm -rf /var/lib/apt/lists/*
+COPY Makefile package.json package-lock.json ./
+COPY static ./static
+RUN make static/build/application.css
+
+# Stage 2: the web application, served by gunicorn as an unprivileged user.
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/app/.venv/bin:$PATH"
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends make curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home --uid 1000 localdigital
+COPY . .
+COPY --from=assets /app/static/build ./static/build
+COPY --from=assets /app/node_modules ./node_modules
+# The same make targets CI runs; the stamps say the Node step is done.
+RUN touch node_modules/.package-lock.json && touch static/build/application.css \
+    && make static EXTRAS= && rm -rf build *.egg-info
+
+USER localdigital
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD curl -fsS http://127.0.0.1:8000/healthz || exit 1
+# Migrations run as a release step (see README), not at every container start.
+CMD ["gunicorn", "localdigital.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

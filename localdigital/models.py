@@ -1,0 +1,97 @@
+"""The outbox: every email the site sends, kept as a row (see localdigital/outbox.py)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+
+
+class EmailState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENT = "sent", "Sent"
+    # Gave up after the maximum number of attempts; staff can still retry it.
+    FAILED = "failed", "Failed"
+
+
+class OutboundEmailQuerySet(models.QuerySet):
+    def due(self, now):
+        """Queued messages whose next attempt is now or overdue."""
+        return self.filter(state=EmailState.QUEUED, next_attempt_at__lte=now)
+
+
+class OutboundEmail(models.Model):
+    """One plain-text email to one person, from the moment it is owed until it is sent."""
+
+    # Defined outside the class so that Meta, which cannot see the class body, can use it.
+    State = EmailState
+
+    to_address = models.EmailField("to")
+    subject = models.CharField(
+        max_length=255,
+        validators=[
+            # A line break in a header would be refused by the mail library at
+            # every attempt; refuse it when the message is queued instead.
+            RegexValidator(
+                r"[\r\n]",
+                inverse_match=True,
+                message="The subject must be a single line.",
+                code="subject_multiline",
+            )
+        ],
+    )
+    body = models.TextField(help_text="Plain text.")
+    reference = models.CharField(
+        max_length=50,
+        blank=True,
+        db_index=True,
+        help_text="The sign-up or bid reference the email is about.",
+    )
+    state = models.CharField(max_length=10, choices=EmailState, default=EmailState.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField("created", default=timezone.now)
+    next_attempt_at = models.DateTimeField("next attempt", default=timezone.now)
+    sent_at = models.DateTimeField("sent at", null=True, blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "email"
+        ordering = ["-created_at"]
+        indexes = [
+            # The sender asks "what is due?" every minute; sent messages pile up
+            # for ever, so index only the queued ones.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(state=EmailState.QUEUED),
+                name="outboundemail_due_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=EmailState.values),
+                name="outboundemail_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(state=EmailState.SENT, sent_at__isnull=False)
+                    | (~models.Q(state=EmailState.SENT) & models.Q(sent_at__isnull=True))
+                ),
+                name="outboundemail_sent_at_only_when_sent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} to {self.to_address}"
+
+    def clean(self):
+        # Every email about a sign-up or bid names its reference, so the reader
+        # can quote it and staff can find the email from it.
+        if self.reference and self.reference not in self.body:
+            raise ValidationError(
+                {
+                    "body": ValidationError(
+                        "The email must name its reference.", code="reference_missing"
+                    )
+                }
+            )

@@ -1,0 +1,140 @@
+"""Sending email without losing any.
+
+A service that owes someone an email calls queue_email() inside its transaction.
+The message is a row written in that transaction, so it exists if and only if
+the change that caused it does. After commit we try to send it at once; if that
+fails, `manage.py send_queued_email` (run every minute) tries again with
+back-off, until the message is sent or we give up and staff see it as failed
+in admin, where they can retry it.
+"""
+
+import logging
+from collections import Counter
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from localdigital.models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10
+FIRST_RETRY_DELAY = timedelta(minutes=1)
+MAX_RETRY_DELAY = timedelta(hours=6)
+# Without a timeout, a mail server that accepts the connection and then says
+# nothing would hold the user's request and a database transaction open for ever.
+DEFAULT_EMAIL_TIMEOUT_SECONDS = 10
+
+
+def queue_email(*, to: str, subject: str, body: str, reference: str = "") -> OutboundEmail:
+    """Write an email to the outbox, to be sent once the caller's transaction commits.
+
+    Raises ValidationError for a message that could never be sent (a bad address,
+    a subject with a line break) or that does not name its reference.
+    """
+    email = OutboundEmail(to_address=to, subject=subject, body=body, reference=reference)
+    # The database checks the constraints; this catches what only Python can.
+    email.full_clean(validate_constraints=False)
+    email.save()
+    # robust: whatever goes wrong, the user's change is already committed and
+    # the message is safe in the outbox, so their request must not fail.
+    transaction.on_commit(lambda: send_email(email_id=email.pk), robust=True)
+    return email
+
+
+def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
+    """Try to send one message if it is due; return its new state.
+
+    Returns None when there was nothing to do: the message is not due, has been
+    sent already, or another worker is sending it right now.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The row stays locked while we talk to the mail server, and a worker
+        # that finds it locked skips it: two workers never send it twice.
+        # (SQLite, used only on laptops, has no row locks and ignores this.)
+        email = (
+            OutboundEmail.objects.select_for_update(skip_locked=True)
+            .due(now)
+            .filter(pk=email_id)
+            .first()
+        )
+        if email is None:
+            return None
+        email.attempts += 1
+        try:
+            _deliver(email)
+        # Not just smtplib's errors and OSError: other backends (such as email
+        # APIs) raise their own, and any failure must be recorded, never lost.
+        except Exception as error:
+            _record_failure(email, error=error, now=now)
+        else:
+            email.state = OutboundEmail.State.SENT
+            email.sent_at = now
+        email.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
+    return email.state
+
+
+def send_due_emails(*, now: datetime | None = None, limit: int = 100) -> Counter:
+    """Try every due message, oldest first; count them by the state each ended in.
+
+    `sent` were delivered, `queued` will be retried later, `failed` were given up on.
+    """
+    now = now or timezone.now()
+    due_ids = list(
+        OutboundEmail.objects.due(now)
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    outcomes = Counter()
+    for email_id in due_ids:
+        state = send_email(email_id=email_id, now=now)
+        if state is not None:
+            outcomes[state] += 1
+    return outcomes
+
+
+def retry_delay(*, attempts: int) -> timedelta:
+    """How long to wait after `attempts` failures: 1, 2, 4, 8 ... minutes, up to 6 hours."""
+    # The cap on the exponent keeps timedelta from overflowing after many manual retries.
+    return min(FIRST_RETRY_DELAY * 2 ** min(attempts - 1, 20), MAX_RETRY_DELAY)
+
+
+def _deliver(email: OutboundEmail) -> None:
+    timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_EMAIL_TIMEOUT_SECONDS
+    EmailMessage(
+        subject=email.subject,
+        body=email.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to_address],
+        connection=get_connection(timeout=timeout),
+    ).send()
+
+
+def _record_failure(email: OutboundEmail, *, error: Exception, now: datetime) -> None:
+    email.last_error = f"{type(error).__name__}: {error}"
+    # Logged by id and reference, not address or body: logs are not the place
+    # for people's personal data.
+    if email.attempts >= MAX_ATTEMPTS:
+        email.state = OutboundEmail.State.FAILED
+        logger.error(
+            "Gave up sending email %s (reference %r) after %s attempts: %s",
+            email.pk,
+            email.reference,
+            email.attempts,
+            email.last_error,
+        )
+    else:
+        email.next_attempt_at = now + retry_delay(attempts=email.attempts)
+        logger.warning(
+            "Could not send email %s (reference %r), attempt %s of %s; will retry at %s: %s",
+            email.pk,
+            email.reference,
+            email.attempts,
+            MAX_ATTEMPTS,
+            email.next_attempt_at.isoformat(),
+            email.last_error,
+        )

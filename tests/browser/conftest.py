@@ -1,0 +1,16 @@
+import importlib
+
+import pytest
+from django.apps import apps
+
+
+@pytest.fixture(autouse=True)
+def site_content(transactional_db):
+    """Put back the content that migrations load.
+
+    Browser tests share the database with the server thread, so they commit
+    for real, and the database is emptied after each one; the declaration's
+    text, which every installation starts with, is loaded again here.
+    """
+    content = importlib.import_module("declaration.migrations.0002_declaration_content")
+    content.add_content(apps, schema_editor=None)

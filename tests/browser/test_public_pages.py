@@ -1,0 +1,77 @@
+"""Every public page, as a person sees it in Chromium, with and without JavaScript."""
+
+import re
+
+import pytest
+
+from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+PAGES_AND_404 = [*PUBLIC_PAGES, NOT_FOUND_PAGE]
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES_AND_404)
+def test_page_has_no_accessibility_problems_with_javascript(page, assert_accessible, path, heading):
+    page.goto(path)
+
+    assert heading in page.locator("h1").inner_text()
+    # The inline snippet ran (its nonce was accepted) and GOV.UK Frontend started.
+    assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
+    assert_accessible(page)
+    assert page.console_errors == [] or all("404" in e for e in page.console_errors)
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES_AND_404)
+def test_page_works_and_is_accessible_without_javascript(
+    page_without_js, assert_accessible, path, heading
+):
+    page = page_without_js
+    page.goto(path)
+
+    assert heading in page.locator("h1").inner_text()
+    assert "js-enabled" not in (page.locator("body").get_attribute("class") or "")
+    assert page.locator("footer").get_by_role("link", name="Accessibility statement").is_visible()
+    assert_accessible(page)
+
+
+def test_styles_and_fonts_load(page):
+    page.goto("/declaration/")
+
+    font = page.locator("h1").evaluate("e => getComputedStyle(e).fontFamily")
+    assert "GDS Transport" in font
+    assert page.evaluate("document.fonts.check('bold 19px \"GDS Transport\"')")
+
+
+def test_keyboard_user_can_skip_to_the_main_content(page):
+    page.goto("/declaration/")
+
+    page.keyboard.press("Tab")
+    skip_link = page.locator(":focus")
+    assert skip_link.inner_text() == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_keyboard_user_can_read_a_principle_from_the_declaration(page):
+    page.goto("/declaration/")
+
+    link = page.get_by_role("link", name=re.compile("More about principle 2"))
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/declaration/fix-the-plumbing/")
+    assert "Fix the plumbing" in page.locator("h1").inner_text()
+
+
+def test_the_axe_check_finds_a_real_problem(page, assert_accessible):
+    # The check must be able to fail: an image with no text alternative.
+    page.goto("/contact/")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')"
+    )
+
+    with pytest.raises(AssertionError, match="image-alt"):
+        assert_accessible(page)

@@ -1,0 +1,73 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from declaration.models import Principle
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content_editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="editor", password="unused-password-123", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+def test_content_editor_can_edit_a_principle_in_admin(client, content_editor):
+    client.force_login(content_editor)
+    principle = Principle.objects.get(number=5)
+
+    response = client.post(
+        f"/admin/declaration/principle/{principle.pk}/change/",
+        {
+            "number": "5",
+            "title": "Work in the open",
+            "slug": principle.slug,
+            "summary": "Share **everything** you can.",
+            "commitments": "- publish our plans",
+        },
+    )
+
+    assert response.status_code == 302
+    principle.refresh_from_db()
+    assert principle.title == "Work in the open"
+    assert principle.summary_html == "<p>Share <strong>everything</strong> you can.</p>"
+
+
+def test_content_editor_can_edit_the_declaration_text(client, content_editor):
+    client.force_login(content_editor)
+
+    assert client.get("/admin/declaration/declaration/1/change/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/auth/user/",
+        "/admin/auth/group/",
+        "/admin/declaration/principle/add/",
+        "/admin/declaration/principle/1/delete/",
+        "/admin/declaration/declaration/1/delete/",
+    ],
+)
+def test_content_editor_cannot_do_anything_else(client, content_editor, path):
+    client.force_login(content_editor)
+
+    assert client.get(path).status_code == 403
+
+
+def test_content_editors_group_holds_only_declaration_permissions():
+    group = Group.objects.get(name="Content editors")
+
+    assert sorted(group.permissions.values_list("codename", flat=True)) == [
+        "change_declaration",
+        "change_principle",
+        "view_declaration",
+        "view_principle",
+    ]
+
+
+def test_admin_refuses_a_second_declaration_even_to_a_superuser(admin_client):
+    assert admin_client.get("/admin/declaration/declaration/add/").status_code == 403
