@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from declaration.models import Declaration, Principle
+from declaration.models import Declaration, Principle, ServiceArea
 
 
 @admin.register(Declaration)
@@ -35,3 +35,10 @@ class PrincipleAdmin(admin.ModelAdmin):
         ("History", {"fields": ["updated_at"]}),
     ]
     readonly_fields = ["updated_at"]
+
+
+@admin.register(ServiceArea)
+class ServiceAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

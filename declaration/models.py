@@ -87,3 +87,19 @@ class Principle(models.Model):
 
     def get_absolute_url(self):
         return reverse("declaration:principle", kwargs={"slug": self.slug})
+
+
+class ServiceArea(models.Model):
+    """A council service that commitments and bids are tagged with.
+
+    A staff-managed list, so that tags stay consistent and can be filtered on.
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

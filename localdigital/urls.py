@@ -13,6 +13,8 @@ admin.site.index_title = "Manage the site"
 urlpatterns = [
     path("", views.home, name="home"),
     path("declaration/", include("declaration.urls")),
+    path("sign/", include("signatories.sign_urls")),
+    path("", include("signatories.urls")),
     path(
         "accessibility/",
         views.information_page("pages/accessibility.html", "Accessibility statement"),

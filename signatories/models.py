@@ -1,6 +1,8 @@
 import datetime
 import re
+import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -230,3 +232,221 @@ class Organisation(models.Model):
         return bool(local_part and at and domain) and any(
             domain == known or domain.endswith(f".{known}") for known in self.domain_list
         )
+
+
+class SignUpState(models.TextChoices):
+    AWAITING_CONFIRMATION = "awaiting_confirmation", "Awaiting email confirmation"
+    AWAITING_REVIEW = "awaiting_review", "Awaiting review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    AWAITING_SIGN_OFF = "awaiting_sign_off", "Awaiting senior sign-off"
+    SIGNED = "signed", "Signed"
+    REJECTED = "rejected", "Rejected"
+    REMOVED = "removed", "Removed"
+
+
+# An organisation may have one sign-up in one of these states at a time.
+LIVE_STATES = [
+    SignUpState.AWAITING_CONFIRMATION,
+    SignUpState.AWAITING_REVIEW,
+    SignUpState.CHANGES_REQUESTED,
+    SignUpState.AWAITING_SIGN_OFF,
+    SignUpState.SIGNED,
+]
+# States in which the moderators have something to do.
+QUEUE_STATES = [SignUpState.AWAITING_REVIEW]
+
+
+class SignUpQuerySet(models.QuerySet):
+    def signed(self):
+        return self.filter(state=SignUpState.SIGNED)
+
+    def live(self):
+        return self.filter(state__in=LIVE_STATES)
+
+    def awaiting_review(self):
+        return self.filter(state=SignUpState.AWAITING_REVIEW)
+
+    def public(self):
+        """Signed sign-ups with what public pages show, in as few queries as possible."""
+        return (
+            self.signed()
+            .select_related("organisation", "commitment", "commitment__service_area")
+            .prefetch_related("commitment__principles")
+        )
+
+
+class SignUp(models.Model):
+    """An organisation's signature of the declaration, from first answers to signed."""
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="sign_ups"
+    )
+    state = models.CharField(
+        max_length=30, choices=SignUpState.choices, default=SignUpState.AWAITING_CONFIRMATION
+    )
+
+    officer_name = models.CharField("officer's name", max_length=200)
+    officer_job_title = models.CharField("officer's job title", max_length=200)
+    officer_email = models.EmailField("officer's email")
+    approver_name = models.CharField("senior approver's name", max_length=200)
+    approver_role = models.CharField("senior approver's role", max_length=200)
+    approver_email = models.EmailField("senior approver's email")
+    has_authority = models.BooleanField(
+        "officer confirmed they have authority to submit", default=False
+    )
+
+    email_domain_mismatch = models.BooleanField(
+        default=False,
+        help_text="The officer's or approver's email domain is not one the organisation is known to use.",
+    )
+    confirmed_at = models.DateTimeField("email confirmed", null=True, blank=True)
+    review_due = models.DateField(
+        "review due by",
+        null=True,
+        blank=True,
+        help_text="3 working days (England and Wales) after the latest submission for review.",
+    )
+    changes_advice = models.TextField("advice on changes", blank=True)
+    rejection_reason = models.ForeignKey(
+        "RejectionReason", on_delete=models.PROTECT, null=True, blank=True
+    )
+    rejection_note = models.TextField(blank=True)
+    removal_reason = models.TextField(blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    signed_by_name = models.CharField("name typed by the approver", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SignUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "sign-up"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(state__in=LIVE_STATES),
+                name="one_live_sign_up_per_organisation",
+                violation_error_code="organisation_already_signing",
+                violation_error_message="This organisation has already signed or is signing.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=SignUpState.values),
+                name="sign_up_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=SignUpState.SIGNED) | Q(signed_at__isnull=False),
+                name="signed_sign_up_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.organisation}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = new_reference()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.state in QUEUE_STATES
+            and self.review_due is not None
+            and self.review_due < timezone.localdate()
+        )
+
+
+def new_reference() -> str:
+    """A reference people can read out on the phone: no 0/O or 1/I to confuse."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "LDD-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class Commitment(models.Model):
+    """What a signatory commits to deliver within a year of signing."""
+
+    sign_up = models.OneToOneField(SignUp, on_delete=models.CASCADE, related_name="commitment")
+    title = models.CharField(max_length=200, help_text="Specific and time-bound.")
+    partners = models.TextField(
+        blank=True, help_text="Organisations that have already agreed to take part."
+    )
+    mission = models.TextField(help_text="What will be delivered within a year.")
+    impact = models.TextField(help_text="How specific users will benefit.")
+    principles = models.ManyToManyField("declaration.Principle", related_name="commitments_made")
+    service_area = models.ForeignKey(
+        "declaration.ServiceArea", on_delete=models.PROTECT, related_name="commitments"
+    )
+
+    def __str__(self):
+        return self.title
+
+
+class RejectionReason(models.Model):
+    """A reason moderators can give for rejecting a sign-up; staff manage the list."""
+
+    text = models.CharField(max_length=300, unique=True)
+    is_active = models.BooleanField("offered to moderators", default=True)
+
+    class Meta:
+        ordering = ["text"]
+
+    def __str__(self):
+        return self.text
+
+
+class StateChange(models.Model):
+    """One move of a sign-up from state to state: who, when and why."""
+
+    sign_up = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(max_length=30, choices=SignUpState.choices, blank=True)
+    to_state = models.CharField(max_length=30, choices=SignUpState.choices)
+    by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    by_label = models.CharField(
+        "by", max_length=200, help_text="Who made the change, when it was not a member of staff."
+    )
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"
+
+
+class LinkPurpose(models.TextChoices):
+    CONFIRM_EMAIL = "confirm_email", "Confirm the officer's email"
+    EDIT = "edit", "Officer makes the changes asked for"
+    SIGN = "sign", "Senior approver signs"
+
+
+LINK_LIFETIMES = {
+    LinkPurpose.CONFIRM_EMAIL: datetime.timedelta(days=7),
+    LinkPurpose.EDIT: datetime.timedelta(days=30),
+    LinkPurpose.SIGN: datetime.timedelta(days=30),
+}
+
+
+class SignUpLinkQuerySet(models.QuerySet):
+    def usable(self, *, now: datetime.datetime | None = None):
+        return self.filter(used_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class SignUpLink(models.Model):
+    """A single-use link emailed to the officer or the approver; only its hash is kept."""
+
+    sign_up = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="links")
+    purpose = models.CharField(max_length=20, choices=LinkPurpose.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignUpLinkQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} for {self.sign_up.reference}"

@@ -1,0 +1,5 @@
+"""Public pages about signatories and their commitments, and their open data."""
+
+app_name = "signatories"
+
+urlpatterns = []
