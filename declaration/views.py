@@ -3,6 +3,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
+from signatories.models import SignUp
+
+# The most recent are listed; the projects page, filtered by the principle, has them all.
+COMMITMENTS_SHOWN = 10
 
 
 @require_safe
@@ -24,6 +28,13 @@ def principle_detail(request, slug):
     position = next((i for i, p in enumerate(principles) if p.slug == slug), None)
     if position is None:
         raise Http404("No principle has that address.")
+    commitments = (
+        SignUp.objects.signed()
+        .with_commitment()
+        .filtered(principles=[slug])
+        .select_related("organisation", "commitment", "commitment__service_area")
+        .newest_first()
+    )
     return render(
         request,
         "declaration/principle.html",
@@ -31,5 +42,7 @@ def principle_detail(request, slug):
             "principle": principles[position],
             "previous_principle": principles[position - 1] if position > 0 else None,
             "next_principle": principles[position + 1] if position + 1 < len(principles) else None,
+            "commitments": list(commitments[:COMMITMENTS_SHOWN]),
+            "commitments_count": commitments.count(),
         },
     )

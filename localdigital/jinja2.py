@@ -4,14 +4,26 @@ One environment is built when the process starts and reused for every request,
 so the GOV.UK Frontend macros are compiled once.
 """
 
+import datetime
+
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import dateformat, timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 
 def url(name: str, *args, **kwargs) -> str:
     """Reverse a URL by name, as Django's {% url %} tag does."""
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def govuk_date(moment: datetime.datetime | datetime.date | None) -> str:
+    """A date as GOV.UK writes it, like 4 March 2025, on the UK's calendar."""
+    if not moment:
+        return ""
+    if isinstance(moment, datetime.datetime):
+        moment = timezone.localtime(moment)
+    return dateformat.format(moment, "j F Y")
 
 
 def environment(**options) -> Environment:
@@ -24,5 +36,5 @@ def environment(**options) -> Environment:
     options.setdefault("extensions", []).append("jinja2.ext.do")
     # Django's backend passes autoescape=True in options.
     env = Environment(**options)  # noqa: S701
-    env.globals.update(static=static, url=url)
+    env.globals.update(static=static, url=url, govuk_date=govuk_date)
     return env

@@ -2,13 +2,25 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from declaration.models import Principle
+from signatories.models import SignUp
 
 
 class PublicPagesSitemap(Sitemap):
     """The pages that exist once, whatever the data."""
 
     def items(self):
-        return ["home", "declaration:index", "accessibility", "privacy", "cookies", "contact"]
+        return [
+            "home",
+            "declaration:index",
+            "signatories:list",
+            "signatories:projects",
+            "signatories:coverage",
+            "signatories:open-data",
+            "accessibility",
+            "privacy",
+            "cookies",
+            "contact",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -22,4 +34,21 @@ class PrincipleSitemap(Sitemap):
         return principle.updated_at
 
 
-SITEMAPS = {"pages": PublicPagesSitemap, "principles": PrincipleSitemap}
+class SignatorySitemap(Sitemap):
+    """A page for each organisation that has signed."""
+
+    def items(self):
+        return SignUp.objects.signed().select_related("organisation").order_by("organisation__name")
+
+    def location(self, sign_up):
+        return sign_up.organisation.get_absolute_url()
+
+    def lastmod(self, sign_up):
+        return sign_up.signed_at
+
+
+SITEMAPS = {
+    "pages": PublicPagesSitemap,
+    "principles": PrincipleSitemap,
+    "signatories": SignatorySitemap,
+}

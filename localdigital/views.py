@@ -11,6 +11,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
+from signatories.models import SignUp
+
+LATEST_SIGNATORIES_SHOWN = 5
 
 
 @require_safe
@@ -21,6 +24,10 @@ def home(request):
         {
             "declaration": Declaration.objects.first(),
             "principles": Principle.objects.in_order(),
+            "counts": SignUp.objects.public_counts(),
+            "latest_signatories": SignUp.objects.signed()
+            .select_related("organisation")
+            .newest_first()[:LATEST_SIGNATORIES_SHOWN],
         },
     )
 

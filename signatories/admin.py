@@ -1,7 +1,29 @@
-from django.contrib import admin, messages
-from django.utils import timezone
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from signatories.models import Organisation
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, Q, When
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from localdigital.models import OutboundEmail
+from signatories import admin_forms, services
+from signatories.models import (
+    QUEUE_STATES,
+    Commitment,
+    Organisation,
+    RejectionReason,
+    SignUp,
+    SignUpState,
+    StateChange,
+)
+from signatories.workflow import IllegalMove, allowed_moves
 
 
 @admin.register(Organisation)
@@ -73,3 +95,390 @@ class OrganisationAdmin(admin.ModelAdmin):
             f"{count} organisation{'s' if count != 1 else ''} marked as checked.",
             messages.SUCCESS,
         )
+
+
+# Moderation: the queue of sign-ups and the moves staff make on them.
+#
+# Every change of state goes through signatories.services, which goes through
+# signatories.workflow.move(): the admin only offers the moves the workflow
+# allows, and the workflow refuses the rest even if a stale page asks for them.
+
+
+@dataclass(frozen=True)
+class Moderation:
+    """One move a moderator can make from a sign-up's admin page."""
+
+    move: str
+    label: str
+    submit: str
+    form_class: type[forms.Form]
+    explain: Callable[[SignUp], str]
+    perform: Callable[..., None]
+    done: Callable[[SignUp], str]
+
+
+MODERATIONS = {
+    moderation.move: moderation
+    for moderation in [
+        Moderation(
+            move="approve",
+            label="Approve",
+            submit="Approve and ask for sign-off",
+            form_class=admin_forms.ApproveForm,
+            explain=lambda s: (
+                f"The senior approver, {s.approver_name} ({s.approver_email}), will be emailed "
+                "a link to read the commitment and sign the declaration."
+            ),
+            perform=lambda *, sign_up, by, data: services.sign_up_approve(sign_up=sign_up, by=by),
+            done=lambda s: (
+                f"{s.reference} approved. {s.approver_name} has been emailed a link to sign."
+            ),
+        ),
+        Moderation(
+            move="request_changes",
+            label="Request changes",
+            submit="Send the advice",
+            form_class=admin_forms.RequestChangesForm,
+            explain=lambda s: (
+                f"{s.officer_name} ({s.officer_email}) will be emailed your advice and a link to "
+                "change their answers. When they send them back, the sign-up returns to the queue."
+            ),
+            perform=lambda *, sign_up, by, data: services.sign_up_request_changes(
+                sign_up=sign_up, by=by, advice=data["advice"]
+            ),
+            done=lambda s: f"Advice on {s.reference} sent to {s.officer_name}.",
+        ),
+        Moderation(
+            move="reject",
+            label="Reject",
+            submit="Reject the sign-up",
+            form_class=admin_forms.RejectForm,
+            explain=lambda s: (
+                f"{s.officer_name} ({s.officer_email}) will be emailed the reason. The "
+                "organisation may sign up again later."
+            ),
+            perform=lambda *, sign_up, by, data: services.sign_up_reject(
+                sign_up=sign_up, by=by, reason=data["reason"], note=data["note"]
+            ),
+            done=lambda s: f"{s.reference} rejected. {s.officer_name} has been emailed the reason.",
+        ),
+        Moderation(
+            move="remove",
+            label="Remove from the signatories",
+            submit="Remove the organisation",
+            form_class=admin_forms.RemoveForm,
+            explain=lambda s: (
+                f"{s.organisation} will no longer be listed as a signatory, and its public page "
+                f"will say so. {s.officer_name} ({s.officer_email}) will be emailed the reason."
+            ),
+            perform=lambda *, sign_up, by, data: services.sign_up_remove(
+                sign_up=sign_up, by=by, reason=data["reason"]
+            ),
+            done=lambda s: f"{s.organisation} removed from the signatories ({s.reference}).",
+        ),
+    ]
+}
+
+
+def refused_message(
+    sign_up: SignUp, moderation: Moderation, refused: IllegalMove | None = None
+) -> str:
+    state = SignUpState(sign_up.state).label.lower()
+    if refused is not None and refused.stale:
+        return (
+            f"{sign_up.reference} became {state} while you had it open, so it has not been "
+            "changed. Check its history before you decide again."
+        )
+    return (
+        f"{sign_up.reference} is {state}, so “{moderation.label}” is not possible. "
+        "Nothing has been changed."
+    )
+
+
+def overdue_q() -> Q:
+    # The same rule as SignUp.is_overdue, for a whole queryset.
+    return Q(state__in=QUEUE_STATES, review_due__lt=timezone.localdate())
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "review deadline"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Overdue"), ("no", "Not overdue")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(overdue_q())
+        if self.value() == "no":
+            return queryset.exclude(overdue_q())
+        return queryset
+
+
+def titled(filter_class: type[admin.FieldListFilter], title: str) -> type[admin.FieldListFilter]:
+    """A field's filter under our own heading: a filter on a related field is
+    otherwise headed with that field's bare name ("type", "needs review")."""
+
+    class Titled(filter_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return Titled
+
+
+class CommitmentInline(admin.StackedInline):
+    model = Commitment
+    verbose_name_plural = "commitment"
+    fields = ["title", "partners", "mission", "impact", "principles", "service_area"]
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StateChangeInline(admin.TabularInline):
+    model = StateChange
+    verbose_name = "change of state"
+    verbose_name_plural = "history"
+    fields = ["at", "from_state", "to_state", "by_label", "note"]
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SignUp)
+class SignUpAdmin(admin.ModelAdmin):
+    """The moderation queue. Nothing here edits a sign-up: the officer's answers
+    are theirs, and its state changes only through the moderation buttons."""
+
+    list_display = [
+        "reference",
+        "organisation",
+        "state",
+        "review_due",
+        "overdue",
+        "email_domain_mismatch",
+        "new_organisation",
+        "confirmed_at",
+    ]
+    list_select_related = ["organisation"]
+    list_filter = [
+        "state",
+        OverdueFilter,
+        "email_domain_mismatch",
+        (
+            "organisation__organisation_type",
+            titled(admin.ChoicesFieldListFilter, "organisation type"),
+        ),
+        ("organisation__needs_review", titled(admin.BooleanFieldListFilter, "new organisation")),
+    ]
+    search_fields = [
+        "reference",
+        "organisation__name",
+        "officer_name",
+        "officer_email",
+        "approver_name",
+        "approver_email",
+    ]
+    search_help_text = (
+        "Search by reference, organisation, or the officer's or senior approver's name or email."
+    )
+    date_hierarchy = "created_at"
+    # Work waiting for a moderator first, most urgent first; then everything
+    # else by its old deadline (sign-ups awaiting confirmation have none yet).
+    ordering = [
+        Case(When(state__in=QUEUE_STATES, then=0), default=1).asc(),
+        F("review_due").asc(nulls_last=True),
+        "created_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "reference",
+                    "organisation",
+                    "new_organisation",
+                    "state",
+                    "created_at",
+                    "confirmed_at",
+                    "review_due",
+                    "overdue",
+                    "email_domain_mismatch",
+                ]
+            },
+        ),
+        ("Officer", {"fields": ["officer_name", "officer_job_title", "officer_email"]}),
+        (
+            "Senior approver",
+            {"fields": ["approver_name", "approver_role", "approver_email", "has_authority"]},
+        ),
+        (
+            "Decisions",
+            {
+                "fields": [
+                    "changes_advice",
+                    "rejection_reason",
+                    "rejection_note",
+                    "removal_reason",
+                    "signed_at",
+                    "signed_by_name",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [field for _, options in fieldsets for field in options["fields"]]
+    inlines = [CommitmentInline, StateChangeInline]
+
+    @admin.display(description="overdue", ordering="review_due")
+    def overdue(self, sign_up):
+        return format_html("<strong>{}</strong>", "Overdue") if sign_up.is_overdue else ""
+
+    @admin.display(
+        boolean=True, description="new organisation", ordering="organisation__needs_review"
+    )
+    def new_organisation(self, sign_up):
+        return sign_up.organisation.needs_review
+
+    def has_add_permission(self, request):
+        # Sign-ups come from the public journey, where the officer proves their email address.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # The change page is read-only for everyone; moderation has its own views.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting loses the record of what was decided; only superusers may,
+        # for example to honour a request to erase personal data.
+        return request.user.is_active and request.user.is_superuser
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
+
+    def get_urls(self):
+        moderate = path(
+            "<path:object_id>/moderate/<slug:move_name>/",
+            self.admin_site.admin_view(self.moderate_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_moderate",
+        )
+        # Before the default URLs: their catch-all would otherwise take it.
+        return [moderate, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        sign_up = self.get_object(request, unquote(object_id))
+        if sign_up is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "can_moderate": self.has_moderate_permission(request),
+                "moderation_links": self._moderation_links(request, sign_up),
+                "outbound_emails": self._outbound_emails(request, sign_up),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _moderation_links(self, request, sign_up: SignUp) -> list[dict]:
+        if not self.has_moderate_permission(request):
+            return []
+        return [
+            {"label": MODERATIONS[name].label, "url": self._moderate_url(sign_up, name)}
+            for name in allowed_moves(sign_up.state)
+            if name in MODERATIONS
+        ]
+
+    def _outbound_emails(self, request, sign_up: SignUp) -> list[dict]:
+        can_open = request.user.has_perm("localdigital.view_outboundemail")
+        return [
+            {
+                "email": email,
+                "url": reverse("admin:localdigital_outboundemail_change", args=[email.pk])
+                if can_open
+                else "",
+            }
+            for email in OutboundEmail.objects.filter(reference=sign_up.reference).order_by(
+                "created_at", "pk"
+            )
+        ]
+
+    def _moderate_url(self, sign_up: SignUp, move_name: str) -> str:
+        return reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_moderate",
+            kwargs={"object_id": sign_up.pk, "move_name": move_name},
+        )
+
+    def moderate_view(self, request, object_id, move_name):
+        """A form for one move (GET), and the move itself (POST)."""
+        moderation = MODERATIONS.get(move_name)
+        if moderation is None:
+            raise Http404("No such moderation.")
+        if not self.has_moderate_permission(request):
+            raise PermissionDenied
+        sign_up = self.get_object(request, unquote(object_id))
+        if sign_up is None:
+            raise Http404("No such sign-up.")
+        change_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[sign_up.pk]
+        )
+        # Checked here so that a stale button never shows a form for a move
+        # that cannot be made; the workflow checks again, under a lock, on POST.
+        if move_name not in allowed_moves(sign_up.state):
+            self.message_user(request, refused_message(sign_up, moderation), messages.ERROR)
+            return HttpResponseRedirect(change_url)
+
+        if request.method == "POST":
+            form = moderation.form_class(request.POST)
+            if form.is_valid():
+                # The workflow refuses a move on a sign-up that changed since
+                # it was read: here, "read" is when it was shown to the moderator.
+                sign_up.state = form.cleaned_data["seen_state"]
+                try:
+                    moderation.perform(sign_up=sign_up, by=request.user, data=form.cleaned_data)
+                except IllegalMove as refused:
+                    self.message_user(
+                        request, refused_message(sign_up, moderation, refused), messages.ERROR
+                    )
+                else:
+                    self.message_user(request, moderation.done(sign_up), messages.SUCCESS)
+                return HttpResponseRedirect(change_url)
+        else:
+            form = moderation.form_class(initial={"seen_state": sign_up.state})
+
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{moderation.label}: {sign_up.reference}",
+            "subtitle": str(sign_up.organisation),
+            "sign_up": sign_up,
+            "commitment": getattr(sign_up, "commitment", None),
+            "moderation": moderation,
+            "explanation": moderation.explain(sign_up),
+            "form": form,
+            "change_url": change_url,
+            "has_view_permission": self.has_view_permission(request, sign_up),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/signatories/signup/moderate.html", context)
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(admin.ModelAdmin):
+    list_display = ["text", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["text"]

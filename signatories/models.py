@@ -1,11 +1,13 @@
 import datetime
 import re
 import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -104,6 +106,11 @@ class OrganisationQuerySet(models.QuerySet):
     def search(self, q: str):
         return self.filter(name__icontains=q.strip())
 
+    def signed(self):
+        """Organisations whose signature of the declaration is public now."""
+        # No duplicates: an organisation has at most one live sign-up.
+        return self.filter(sign_ups__state=SignUpState.SIGNED)
+
 
 class Organisation(models.Model):
     """A body that may sign the declaration: a council from the register, or one typed in."""
@@ -199,6 +206,9 @@ class Organisation(models.Model):
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("signatories:detail", kwargs={"slug": self.slug})
+
     def _unique_slug(self) -> str:
         # Room is left for a "-2" on the second organisation with the same name.
         base = slugify(self.name)[:90].strip("-") or "organisation"
@@ -266,6 +276,9 @@ class SignUpQuerySet(models.QuerySet):
     def awaiting_review(self):
         return self.filter(state=SignUpState.AWAITING_REVIEW)
 
+    def removed(self):
+        return self.filter(state=SignUpState.REMOVED)
+
     def public(self):
         """Signed sign-ups with what public pages show, in as few queries as possible."""
         return (
@@ -273,6 +286,80 @@ class SignUpQuerySet(models.QuerySet):
             .select_related("organisation", "commitment", "commitment__service_area")
             .prefetch_related("commitment__principles")
         )
+
+    def with_commitment(self):
+        # Every sign-up is made with its commitment, but one added in admin
+        # might not be: the projects list and its data skip it rather than fail.
+        return self.filter(commitment__isnull=False)
+
+    def filtered(
+        self,
+        *,
+        q: str = "",
+        organisation_types: Iterable[str] = (),
+        nations: Iterable[str] = (),
+        regions: Iterable[str] = (),
+        principles: Iterable[str] = (),
+        service_areas: Iterable[str] = (),
+    ):
+        """The sign-ups that match a public list's search and filters.
+
+        Values within one filter are alternatives (any of them matches);
+        different filters must all match. An empty filter is not applied.
+        Principles and service areas are given by their slugs.
+        """
+        result = self
+        if q.strip():
+            result = result.filter(organisation__name__icontains=q.strip())
+        if organisation_types := list(organisation_types):
+            result = result.filter(organisation__organisation_type__in=organisation_types)
+        if nations := list(nations):
+            result = result.filter(organisation__nation__in=nations)
+        if regions := list(regions):
+            result = result.filter(organisation__region__in=regions)
+        if principles := list(principles):
+            # A subquery, not a join: a commitment with two of the chosen
+            # principles must still be listed once.
+            tagged = Commitment.principles.through.objects.filter(
+                principle__slug__in=principles
+            ).values("commitment__sign_up_id")
+            result = result.filter(pk__in=tagged)
+        if service_areas := list(service_areas):
+            result = result.filter(commitment__service_area__slug__in=service_areas)
+        return result
+
+    def sorted_by(self, sort: str):
+        """By organisation name ("name") or newest signature first ("-signed")."""
+        if sort == "-signed":
+            return self.order_by("-signed_at", "organisation__name")
+        return self.order_by("organisation__name", "pk")
+
+    def newest_first(self):
+        return self.order_by("-signed_at", "-pk")
+
+    def public_counts(self) -> dict[str, int]:
+        """How many organisations have signed, and how many commitments they made public."""
+        return self.signed().aggregate(
+            signatories=models.Count("pk"), commitments=models.Count("commitment")
+        )
+
+    def facets(self) -> dict[str, set[str]]:
+        """The organisation types, nations and regions that these sign-ups' organisations have."""
+        found = {"organisation_types": set(), "nations": set(), "regions": set()}
+        combinations = (
+            self.order_by()
+            .values_list(
+                "organisation__organisation_type", "organisation__nation", "organisation__region"
+            )
+            .distinct()
+        )
+        for organisation_type, nation, region in combinations:
+            found["organisation_types"].add(organisation_type)
+            if nation:
+                found["nations"].add(nation)
+            if region:
+                found["regions"].add(region)
+        return found
 
 
 class SignUp(models.Model):

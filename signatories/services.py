@@ -25,7 +25,7 @@ from signatories.models import (
     SignUpState,
     StateChange,
 )
-from signatories.workflow import move
+from signatories.workflow import fit_label, move
 
 REVIEW_WORKING_DAYS = 3
 UNCONFIRMED_LIFETIME = datetime.timedelta(days=30)
@@ -119,6 +119,14 @@ def find_link(*, token: str, purpose: LinkPurpose) -> SignUpLink | None:
     )
 
 
+def _close_links(sign_up: SignUp) -> None:
+    """Stop every unused link: once a sign-up is rejected or removed, an old email
+    must not let the officer edit it or the approver sign it."""
+    sign_up.links.filter(used_at__isnull=True, expires_at__gt=timezone.now()).update(
+        expires_at=timezone.now()
+    )
+
+
 def _use_link(link: SignUpLink) -> bool:
     """Mark the link used; False if someone else used it first."""
     return bool(
@@ -137,7 +145,7 @@ def sign_up_submit(*, organisation: Organisation, answers: SignUpAnswers) -> Sig
             StateChange.objects.create(
                 sign_up=sign_up,
                 to_state=sign_up.state,
-                by_label=f"{answers.officer_name} (officer)",
+                by_label=fit_label(f"{answers.officer_name} (officer)"),
             )
             path = _new_link(sign_up=sign_up, purpose=LinkPurpose.CONFIRM_EMAIL)
             _email(
@@ -231,7 +239,11 @@ def sign_up_resubmit(*, link: SignUpLink, answers: SignUpAnswers) -> SignUp | No
 
 def sign_up_reject(*, sign_up: SignUp, by, reason: RejectionReason, note: str = "") -> None:
     with transaction.atomic():
-        move(sign_up, "reject", by_user=by, note=f"{reason}. {note}".strip())
+        reason_text = str(reason).strip()
+        if not reason_text.endswith((".", "!", "?")):
+            reason_text += "."
+        move(sign_up, "reject", by_user=by, note=f"{reason_text} {note.strip()}".strip())
+        _close_links(sign_up)
         sign_up.rejection_reason = reason
         sign_up.rejection_note = note
         sign_up.save(update_fields=["rejection_reason", "rejection_note"])
@@ -244,10 +256,12 @@ def sign_up_sign(*, link: SignUpLink, typed_name: str) -> SignUp | None:
         if not _use_link(link):
             return None
         sign_up = link.sign_up
-        move(sign_up, "sign", by_label=f"{typed_name} (senior approver)")
-        sign_up.signed_at = timezone.now()
-        sign_up.signed_by_name = typed_name
-        sign_up.save(update_fields=["signed_at", "signed_by_name"])
+        move(
+            sign_up,
+            "sign",
+            by_label=f"{typed_name} (senior approver)",
+            fields={"signed_at": timezone.now(), "signed_by_name": typed_name},
+        )
         declaration_url = reverse("declaration:index")
         for name, address in (
             (sign_up.officer_name, sign_up.officer_email),
@@ -263,6 +277,7 @@ def sign_up_sign(*, link: SignUpLink, typed_name: str) -> SignUp | None:
 def sign_up_remove(*, sign_up: SignUp, by, reason: str) -> None:
     with transaction.atomic():
         move(sign_up, "remove", by_user=by, note=reason)
+        _close_links(sign_up)
         sign_up.removal_reason = reason
         sign_up.save(update_fields=["removal_reason"])
         _email(to=sign_up.officer_email, message=emails.removed(sign_up), sign_up=sign_up)

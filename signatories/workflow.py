@@ -63,13 +63,31 @@ MOVES = {
 
 
 class IllegalMove(Exception):
-    """The sign-up is not in a state from which this move may be made."""
+    """The sign-up is not in a state from which this move may be made, or it
+    has moved since the caller read it (`stale`)."""
 
-    def __init__(self, sign_up: SignUp, move_name: str):
+    def __init__(self, sign_up: SignUp, move_name: str, *, stale: bool = False):
         self.sign_up = sign_up
         self.move_name = move_name
+        self.stale = stale
         state = SignUpState(sign_up.state).label.lower()
-        super().__init__(f"A sign-up that is {state} cannot be moved by '{move_name}'.")
+        if stale:
+            message = (
+                f"The sign-up became {state} after it was read, so '{move_name}' was not made."
+            )
+        else:
+            message = f"A sign-up that is {state} cannot be moved by '{move_name}'."
+        super().__init__(message)
+
+
+def fit_label(label: str) -> str:
+    """`label` cut to fit StateChange.by_label.
+
+    Labels are built from names people type ("<name> (officer)"), which may
+    be as long as the name fields allow; PostgreSQL would refuse the overflow.
+    """
+    limit = StateChange._meta.get_field("by_label").max_length
+    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def allowed_moves(state: str) -> list[str]:
@@ -77,28 +95,49 @@ def allowed_moves(state: str) -> list[str]:
 
 
 def move(
-    sign_up: SignUp, move_name: str, *, by_user=None, by_label: str = "", note: str = ""
+    sign_up: SignUp,
+    move_name: str,
+    *,
+    by_user=None,
+    by_label: str = "",
+    note: str = "",
+    fields: dict | None = None,
 ) -> StateChange:
     """Make `move_name` on `sign_up`, or raise IllegalMove; record who, when and why.
 
     The row is locked and read again first, so two people acting at once (two
-    moderators, or a moderator and the officer) cannot both move it.
+    moderators, or a moderator and the officer) cannot both move it. The move
+    is also refused when the state saved differs from the state of the copy in
+    hand: whoever decided on the move decided on a sign-up that has changed
+    since (one moderator approved it while another was rejecting it as it was).
+
+    `fields` are written in the same UPDATE as the new state, for values the
+    database requires of that state (a signed sign-up must have `signed_at`:
+    set afterwards, the CHECK constraint would already have refused the move).
     """
     chosen = MOVES[move_name]
     with transaction.atomic():
         current = SignUp.objects.select_for_update().get(pk=sign_up.pk)
-        if current.state not in chosen.sources:
+        if current.state not in chosen.sources or current.state != sign_up.state:
+            stale = current.state != sign_up.state
             sign_up.state = current.state
-            raise IllegalMove(sign_up, move_name)
+            raise IllegalMove(sign_up, move_name, stale=stale)
         change = StateChange.objects.create(
             sign_up=sign_up,
             from_state=current.state,
             to_state=chosen.target,
             by_user=by_user,
-            by_label=by_label or (by_user.get_username() if by_user else chosen.actor.value),
+            by_label=fit_label(
+                by_label or (by_user.get_username() if by_user else chosen.actor.value)
+            ),
             note=note,
             at=timezone.now(),
         )
+        fields = fields or {}
+        SignUp.objects.filter(pk=sign_up.pk).update(
+            state=chosen.target, updated_at=change.at, **fields
+        )
         sign_up.state = chosen.target
-        SignUp.objects.filter(pk=sign_up.pk).update(state=chosen.target, updated_at=change.at)
+        for name, value in fields.items():
+            setattr(sign_up, name, value)
     return change

@@ -9,3 +9,18 @@ const target = "static/build/govuk";
 mkdirSync(target, { recursive: true });
 cpSync(`${source}/govuk-frontend.min.js`, `${target}/govuk-frontend.min.js`);
 cpSync(`${source}/assets`, `${target}/assets`, { recursive: true });
+
+// GOV.UK's accessible autocomplete, which turns the organisation <select> of
+// the sign-up journey into a searchable box when JavaScript runs. The source
+// maps go too: the minified files name them, and the hashing storage checks.
+const autocompleteSource = "node_modules/accessible-autocomplete/dist";
+const autocompleteTarget = "static/build/accessible-autocomplete";
+mkdirSync(autocompleteTarget, { recursive: true });
+for (const file of [
+  "accessible-autocomplete.min.js",
+  "accessible-autocomplete.min.js.map",
+  "accessible-autocomplete.min.css",
+  "accessible-autocomplete.min.css.map",
+]) {
+  cpSync(`${autocompleteSource}/${file}`, `${autocompleteTarget}/${file}`);
+}

@@ -19,6 +19,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Start each test with an empty cache, so that rate limits counted in one
+    test (all from the same address) do not spill into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def live_server():
     """A live server that serves static files the way production does.

@@ -6,6 +6,7 @@ from django.utils import timezone
 from declaration.models import Principle, ServiceArea
 from signatories.models import (
     Commitment,
+    Nation,
     Organisation,
     OrganisationType,
     RejectionReason,
@@ -22,7 +23,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Testshire {n} District Council")
     organisation_type = OrganisationType.NON_METROPOLITAN_DISTRICT
-    nation = "England"
+    nation = Nation.ENGLAND
     region = "South East"
     register_code = factory.Sequence(lambda n: f"T{n:03d}")
     gss_code = factory.Sequence(lambda n: f"E07{n:06d}")

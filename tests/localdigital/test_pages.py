@@ -31,11 +31,12 @@ def test_public_page_shows_its_heading_in_the_govuk_layout(client, path, heading
 
 # Queries each page runs: the same whatever the amount of content.
 QUERIES = {
-    "/": 2,  # the declaration, the principles
+    "/": 4,  # the declaration, the principles, the signatory counts, the latest signatories
     "/declaration/": 2,  # the declaration, the principles
-    "/declaration/design-services-around-the-needs-of-people/": 1,  # the principles
-    "/declaration/fix-the-plumbing/": 1,
-    "/declaration/embed-an-open-culture/": 1,
+    # the principles, the count of commitments under the principle, the latest of them
+    "/declaration/design-services-around-the-needs-of-people/": 3,
+    "/declaration/fix-the-plumbing/": 3,
+    "/declaration/embed-an-open-culture/": 3,
     "/accessibility/": 0,
     "/privacy/": 0,
     "/cookies/": 0,

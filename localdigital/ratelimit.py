@@ -1,0 +1,71 @@
+"""Limits on how often one address may post a form, so that nobody can flood
+the site with sign-ups or make it send email in bulk.
+
+Counts live in Django's cache. In production that is Redis (CACHE_URL), shared
+by every web server, so a limit holds however many servers answer. Only POSTs
+are counted: reading pages is never limited.
+"""
+
+import functools
+import time
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def client_address(request: HttpRequest) -> str:
+    # REMOTE_ADDR is the address that connected to us. Behind a load balancer
+    # that is the balancer, and every visitor would share one limit: there the
+    # balancer must be set to pass the visitor's address on (for example by
+    # rewriting REMOTE_ADDR from X-Forwarded-For in a trusted middleware). We
+    # never read X-Forwarded-For here, because anyone can send that header and
+    # would get a fresh limit with every made-up address.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _count(key: str, *, per_seconds: int) -> int:
+    """Add one to the count under `key` and return it; the count expires with its window."""
+    # add() only writes when the key is missing, so two servers starting the
+    # same window do not reset each other; incr() is atomic in Redis.
+    cache.add(key, 0, timeout=per_seconds + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # The key expired between add() and incr(): this is the first post of a new window.
+        cache.add(key, 1, timeout=per_seconds + 1)
+        return 1
+
+
+def rate_limit(*, scope: str, limit: int, per_seconds: int) -> Callable:
+    """Allow `limit` POSTs per `per_seconds` from one address to views sharing `scope`.
+
+    Over the limit, the visitor gets a GOV.UK-styled page with status 429 and a
+    Retry-After header saying when the current window ends. Windows are fixed
+    (counted from the epoch), which is simple and, for limits this generous, fair.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            now = time.time()
+            window = int(now // per_seconds)
+            key = f"ratelimit:{scope}:{client_address(request)}:{window}"
+            if _count(key, per_seconds=per_seconds) > limit:
+                retry_after = max(1, int((window + 1) * per_seconds - now))
+                response = render(
+                    request,
+                    "errors/429.html",
+                    {"retry_after_minutes": -(-retry_after // 60)},
+                    status=429,
+                )
+                response["Retry-After"] = str(retry_after)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

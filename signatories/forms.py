@@ -1,0 +1,267 @@
+"""The questions of the sign-up journey, one form per page.
+
+Validation is on the server only. Django's CharField and EmailField trim
+leading and trailing spaces before validating, so "  name  " is accepted as
+"name" rather than refused. Every message follows the GOV.UK pattern: it says
+what to do, not what went wrong.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from declaration.models import Principle, ServiceArea
+from signatories.models import Organisation, OrganisationType, SignUp
+
+# Not a real field: people never see it, automated form-fillers fill it in.
+HONEYPOT_FIELD = "website"
+
+
+class GovukForm(forms.Form):
+    """A form that gives the GOV.UK macros what they need: error messages and summaries."""
+
+    # The id of the element the error summary links to, when it is not the field's name
+    # (radios and checkboxes: the GOV.UK macros give the first box the id prefix).
+    error_anchors: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def error_message(self, name: str) -> dict | None:
+        errors = self.errors.get(name)
+        return {"text": errors[0]} if errors else None
+
+    def error_list(self) -> list[dict]:
+        """The error summary's entries, in the order the fields appear on the page."""
+        entries = []
+        for name in self.fields:
+            if name in self.errors:
+                anchor = self.error_anchors.get(name, name)
+                entries.append({"text": self.errors[name][0], "href": f"#{anchor}"})
+        for message in self.non_field_errors():
+            entries.append({"text": message, "href": f"#{next(iter(self.fields))}"})
+        return entries
+
+    def value(self, name: str):
+        """What to show in a field: what was typed (after an error) or the saved answer."""
+        if self.is_bound:
+            return self[name].value()
+        return self.initial.get(name, "")
+
+
+def text_field(*, required_message: str, max_length: int, too_long: str) -> forms.CharField:
+    return forms.CharField(
+        max_length=max_length,
+        error_messages={"required": required_message, "max_length": too_long},
+    )
+
+
+class OrganisationChoiceForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        error_messages={
+            "required": "Select your organisation, or choose ‘My organisation is not listed’",
+            "invalid_choice": "Select your organisation from the list",
+        },
+    )
+
+    def __init__(self, *args, choices_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = choices_queryset
+
+
+class NewOrganisationForm(GovukForm):
+    error_anchors = {"organisation_type": "organisation_type"}
+
+    name = text_field(
+        required_message="Enter the name of your organisation",
+        max_length=255,
+        too_long="Organisation name must be 255 characters or fewer",
+    )
+    organisation_type = forms.ChoiceField(
+        choices=OrganisationType.choices,
+        error_messages={
+            "required": "Select the type of organisation",
+            "invalid_choice": "Select the type of organisation",
+        },
+    )
+
+    def __init__(self, *args, known_organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_organisations = known_organisations
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if self.known_organisations.filter(name__iexact=name).exists():
+            raise ValidationError(
+                "%(name)s is already on our list: go back and search for it",
+                code="organisation_listed",
+                params={"name": name},
+            )
+        return name
+
+
+NAME_LENGTH = SignUp._meta.get_field("officer_name").max_length
+EMAIL_LENGTH = SignUp._meta.get_field("officer_email").max_length
+
+
+class OfficerForm(GovukForm):
+    officer_name = text_field(
+        required_message="Enter your full name",
+        max_length=NAME_LENGTH,
+        too_long=f"Your name must be {NAME_LENGTH} characters or fewer",
+    )
+    officer_job_title = text_field(
+        required_message="Enter your job title",
+        max_length=NAME_LENGTH,
+        too_long=f"Your job title must be {NAME_LENGTH} characters or fewer",
+    )
+    officer_email = forms.EmailField(
+        max_length=EMAIL_LENGTH,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+            "max_length": f"Your email address must be {EMAIL_LENGTH} characters or fewer",
+        },
+    )
+
+
+class ApproverForm(GovukForm):
+    approver_name = text_field(
+        required_message="Enter the senior approver’s full name",
+        max_length=NAME_LENGTH,
+        too_long=f"The senior approver’s name must be {NAME_LENGTH} characters or fewer",
+    )
+    approver_role = text_field(
+        required_message="Enter the senior approver’s role",
+        max_length=NAME_LENGTH,
+        too_long=f"The senior approver’s role must be {NAME_LENGTH} characters or fewer",
+    )
+    approver_email = forms.EmailField(
+        max_length=EMAIL_LENGTH,
+        error_messages={
+            "required": "Enter the senior approver’s email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+            "max_length": f"The senior approver’s email address must be {EMAIL_LENGTH} characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, officer_email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.officer_email = officer_email
+
+    def clean_approver_email(self) -> str:
+        email = self.cleaned_data["approver_email"]
+        # The approver signs for the organisation: a second person must see it.
+        if self.officer_email and email.lower() == self.officer_email.lower():
+            raise ValidationError(
+                "Enter the senior approver’s own email address, not yours",
+                code="approver_is_officer",
+            )
+        return email
+
+
+TEXT_LENGTH = 5000
+
+
+class CommitmentForm(GovukForm):
+    title = text_field(
+        required_message="Enter a title for your declaration project",
+        max_length=200,
+        too_long="The title must be 200 characters or fewer",
+    )
+    partners = forms.CharField(
+        required=False,
+        max_length=TEXT_LENGTH,
+        widget=forms.Textarea,
+        error_messages={"max_length": f"Partners must be {TEXT_LENGTH} characters or fewer"},
+    )
+    mission = forms.CharField(
+        max_length=TEXT_LENGTH,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter what you will deliver within a year",
+            "max_length": f"The mission must be {TEXT_LENGTH} characters or fewer",
+        },
+    )
+    impact = forms.CharField(
+        max_length=TEXT_LENGTH,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter how people will benefit",
+            "max_length": f"The impact must be {TEXT_LENGTH} characters or fewer",
+        },
+    )
+
+
+class PrinciplesForm(GovukForm):
+    principles = forms.ModelMultipleChoiceField(
+        queryset=Principle.objects.in_order(),
+        to_field_name="number",
+        error_messages={
+            "required": "Select at least one principle your project puts into practice",
+            "invalid_choice": "Select principles from the list",
+            "invalid_pk_value": "Select principles from the list",
+        },
+    )
+
+
+class ServiceAreaForm(GovukForm):
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.all(),
+        to_field_name="slug",
+        error_messages={
+            "required": "Select the service area your project is about",
+            "invalid_choice": "Select a service area from the list",
+        },
+    )
+
+
+class AuthorityForm(GovukForm):
+    has_authority = forms.BooleanField(
+        error_messages={
+            "required": "Confirm that you have authority to submit this for your organisation"
+        },
+    )
+
+
+class ResendForm(GovukForm):
+    reference = text_field(
+        required_message="Enter your reference",
+        max_length=20,
+        too_long="Enter the reference from your email, like LDD-ABCD2345",
+    )
+    email = forms.EmailField(
+        max_length=EMAIL_LENGTH,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+            "max_length": f"Your email address must be {EMAIL_LENGTH} characters or fewer",
+        },
+    )
+
+    def clean_reference(self) -> str:
+        return self.cleaned_data["reference"].upper()
+
+
+class ApproverSignForm(GovukForm):
+    typed_name = text_field(
+        required_message="Type your full name to sign",
+        max_length=NAME_LENGTH,
+        too_long=f"Your name must be {NAME_LENGTH} characters or fewer",
+    )
+
+    def __init__(self, *args, approver_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.approver_name = approver_name
+
+    def clean_typed_name(self) -> str:
+        typed = " ".join(self.cleaned_data["typed_name"].split())
+        # The name is the signature: it must be the person the email was sent to.
+        if typed.casefold() != " ".join(self.approver_name.split()).casefold():
+            raise ValidationError(
+                "Type your name as it appears on this page: %(name)s",
+                code="name_mismatch",
+                params={"name": self.approver_name},
+            )
+        return typed

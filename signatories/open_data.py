@@ -1,0 +1,276 @@
+"""The open data about signatories and their commitments: its fields, as CSV and as JSON.
+
+Each dataset's fields are written once, here, with what they mean and an
+example; the open data page documents them from the same definitions, so the
+files and their documentation cannot drift apart. Only what the public pages
+already show is published: never an officer's or approver's email address.
+"""
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from signatories.models import SignUp
+
+LICENCE_NAME = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+REGISTER_CREDIT = (
+    "Contains data from mySociety's UK local authority names and codes register (CC BY 4.0)"
+)
+REGISTER_URL = "https://pages.mysociety.org/uk_local_authority_names_and_codes/"
+REGISTER_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+# A spreadsheet runs a cell that starts with one of these as a formula, which
+# lets anyone who can type into a sign-up form run one on a reader's computer.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# How a list (the principles of a commitment) is written in one CSV cell.
+LIST_SEPARATOR = "; "
+
+Value = str | list[str]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    meaning: str
+    example: str
+    value: Callable[[SignUp, HttpRequest], Value]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    csv_url_name: str
+    json_url_name: str
+
+    def rows(self, sign_ups: Iterable[SignUp], *, request: HttpRequest) -> list[dict[str, Value]]:
+        return [
+            {field.name: field.value(sign_up, request) for field in self.fields}
+            for sign_up in sign_ups
+        ]
+
+
+def defuse(value: str) -> str:
+    """A CSV cell's text, made inert for spreadsheets by a leading apostrophe when needed."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def _timestamp(moment) -> str:
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def _organisation_url(sign_up: SignUp, request: HttpRequest) -> str:
+    return request.build_absolute_uri(sign_up.organisation.get_absolute_url())
+
+
+def _commitment_title(sign_up: SignUp, request: HttpRequest) -> str:
+    commitment = getattr(sign_up, "commitment", None)
+    return commitment.title if commitment else ""
+
+
+SIGNATORIES = Dataset(
+    name="signatories",
+    title="Signatories",
+    description="Every organisation that has signed the Local Digital Declaration, "
+    "one row for each.",
+    csv_url_name="signatories:signatories-csv",
+    json_url_name="signatories:signatories-json",
+    fields=(
+        Field(
+            "name",
+            "The organisation's name.",
+            "London Borough of Hackney",
+            lambda s, r: s.organisation.name,
+        ),
+        Field(
+            "url",
+            "The organisation's page on this site.",
+            "https://localdigital.gov.uk/signatories/london-borough-of-hackney/",
+            _organisation_url,
+        ),
+        Field(
+            "organisation_type",
+            "A code for the kind of organisation: one of the codes listed below this table.",
+            "london-borough",
+            lambda s, r: s.organisation.organisation_type,
+        ),
+        Field(
+            "organisation_type_name",
+            "The kind of organisation, in words.",
+            "London borough",
+            lambda s, r: s.organisation.get_organisation_type_display(),
+        ),
+        Field(
+            "nation",
+            "England, Scotland, Wales or Northern Ireland. Empty for a body that works "
+            "across the UK.",
+            "England",
+            lambda s, r: s.organisation.get_nation_display(),
+        ),
+        Field(
+            "region",
+            "The region, as the local authority register names it. Empty when not known.",
+            "London",
+            lambda s, r: s.organisation.region,
+        ),
+        Field(
+            "register_code",
+            "For a council, its code in the local authority register. Empty otherwise.",
+            "HCK",
+            lambda s, r: s.organisation.register_code,
+        ),
+        Field(
+            "gss_code",
+            "For a council, its Government Statistical Service (ONS) code. Empty otherwise.",
+            "E09000012",
+            lambda s, r: s.organisation.gss_code,
+        ),
+        Field(
+            "signed_at",
+            "When the declaration was signed, as an ISO 8601 date and time with its offset "
+            "from UTC.",
+            "2025-03-04T14:05:09+00:00",
+            lambda s, r: _timestamp(s.signed_at),
+        ),
+        Field(
+            "signed_by",
+            "The name the senior approver typed to sign for the organisation.",
+            "Tom Evans",
+            lambda s, r: s.signed_by_name,
+        ),
+        Field(
+            "signed_by_role",
+            "The senior approver's role in the organisation.",
+            "Chief Executive",
+            lambda s, r: s.approver_role,
+        ),
+        Field(
+            "commitment_title",
+            "The title of the declaration project the organisation committed to.",
+            "Online licence renewals by March 2027",
+            _commitment_title,
+        ),
+    ),
+)
+
+PROJECTS = Dataset(
+    name="declaration-projects",
+    title="Declaration projects",
+    description="The commitment each signatory made when it signed: a project to deliver "
+    "within a year. One row for each.",
+    csv_url_name="signatories:projects-csv",
+    json_url_name="signatories:projects-json",
+    fields=(
+        Field(
+            "title",
+            "The project's title.",
+            "Online licence renewals by March 2027",
+            lambda s, r: s.commitment.title,
+        ),
+        Field(
+            "organisation",
+            "The name of the organisation that committed to it.",
+            "London Borough of Hackney",
+            lambda s, r: s.organisation.name,
+        ),
+        Field(
+            "organisation_url",
+            "The organisation's page on this site, where the commitment is shown.",
+            "https://localdigital.gov.uk/signatories/london-borough-of-hackney/",
+            _organisation_url,
+        ),
+        Field(
+            "partners",
+            "Organisations that had agreed to work on it. Empty when there are none.",
+            "Otherton Borough Council",
+            lambda s, r: s.commitment.partners,
+        ),
+        Field(
+            "mission",
+            "What will be delivered within a year of signing.",
+            "Replace paper renewal forms with an online service.",
+            lambda s, r: s.commitment.mission,
+        ),
+        Field(
+            "impact",
+            "How specific users will benefit.",
+            "Licence holders renew in minutes instead of posting forms.",
+            lambda s, r: s.commitment.impact,
+        ),
+        Field(
+            "principles",
+            "The principles of the declaration it puts into practice. In JSON a list; "
+            "in CSV one cell, separated by a semicolon and a space.",
+            "Design services around the needs of people",
+            lambda s, r: [p.title for p in sorted(s.commitment.principles.all(), key=_number)],
+        ),
+        Field(
+            "service_area",
+            "The council service it is about.",
+            "Licences, permits and permissions",
+            lambda s, r: s.commitment.service_area.name,
+        ),
+        Field(
+            "signed_at",
+            "When the organisation signed, and so made its commitment, as an ISO 8601 date "
+            "and time with its offset from UTC.",
+            "2025-03-04T14:05:09+00:00",
+            lambda s, r: _timestamp(s.signed_at),
+        ),
+    ),
+)
+
+DATASETS = (SIGNATORIES, PROJECTS)
+
+
+def _number(principle) -> int:
+    return principle.number
+
+
+def signatory_rows():
+    return SignUp.objects.public().sorted_by("name")
+
+
+def project_rows():
+    return SignUp.objects.public().with_commitment().sorted_by("name")
+
+
+def csv_response(dataset: Dataset, sign_ups: Iterable[SignUp], *, request: HttpRequest):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([field.name for field in dataset.fields])
+    for row in dataset.rows(sign_ups, request=request):
+        writer.writerow(
+            [
+                defuse(LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
+                for value in row.values()
+            ]
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="local-digital-{dataset.name}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def json_response(dataset: Dataset, sign_ups: Iterable[SignUp], *, request: HttpRequest):
+    results = dataset.rows(sign_ups, request=request)
+    document = {
+        "dataset": dataset.title,
+        "description": dataset.description,
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "documentation": request.build_absolute_uri(reverse("signatories:open-data")),
+        "generated_at": _timestamp(timezone.now()),
+        "count": len(results),
+        "results": results,
+    }
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,84 @@
+"""Two people sending a sign-up for the same organisation at the same moment."""
+
+import importlib
+import threading
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test import Client
+
+from signatories.models import SignUp
+from signatories.services import OrganisationAlreadySigning, sign_up_submit
+from tests.factories import OrganisationFactory, answers
+from tests.signatories.test_journey import answer_everything, text
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def site_content():
+    """Transactional tests empty the database: put back the principles and service areas."""
+    importlib.import_module("declaration.migrations.0002_declaration_content").add_content(
+        apps, schema_editor=None
+    )
+    importlib.import_module("declaration.migrations.0005_service_areas").add_service_areas(
+        apps, schema_editor=None
+    )
+
+
+def at_the_same_moment(*actions):
+    """Run each action in its own thread, with its own database connection,
+    released together by a barrier; return what each returned or raised."""
+    barrier = threading.Barrier(len(actions))
+    outcomes = [None] * len(actions)
+
+    def run(index, action):
+        try:
+            barrier.wait(timeout=10)
+            outcomes[index] = action()
+        except Exception as error:
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, action)) for index, action in enumerate(actions)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+def test_two_submissions_for_one_organisation_leave_exactly_one_sign_up():
+    organisation = OrganisationFactory()
+
+    def submit():
+        return sign_up_submit(organisation=organisation, answers=answers())
+
+    outcomes = at_the_same_moment(submit, submit)
+
+    assert SignUp.objects.live().filter(organisation=organisation).count() == 1
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == [
+        "OrganisationAlreadySigning",
+        "SignUp",
+    ]
+    assert any(isinstance(outcome, OrganisationAlreadySigning) for outcome in outcomes)
+
+
+def test_two_people_sending_the_journey_at_once_one_is_told_why_not():
+    organisation = OrganisationFactory(name="Testshire District Council")
+    first, second = Client(), Client()
+    answer_everything(first, organisation)
+    answer_everything(second, organisation)
+
+    responses = at_the_same_moment(
+        lambda: first.post("/sign/check-answers/"), lambda: second.post("/sign/check-answers/")
+    )
+
+    assert sorted(response.status_code for response in responses) == [302, 409]
+    refused = next(response for response in responses if response.status_code == 409)
+    assert "Testshire District Council has already signed the declaration" in text(refused)
+    assert SignUp.objects.filter(organisation=organisation).count() == 1

@@ -1,0 +1,524 @@
+"""The sign-up journey as an officer goes through it, page by page (Django's test client)."""
+
+import re
+from html import unescape
+
+import pytest
+from django.core import mail
+
+from signatories.models import (
+    LinkPurpose,
+    Organisation,
+    OrganisationType,
+    SignUp,
+    SignUpLink,
+    SignUpState,
+)
+from tests.factories import OrganisationFactory, SignUpFactory
+
+pytestmark = pytest.mark.django_db
+
+# What the officer types on each question page, with its address.
+ANSWERS = {
+    "/sign/your-details/": {
+        "officer_name": "Priya Shah",
+        "officer_job_title": "Head of Digital",
+        "officer_email": "priya.shah@testshire.gov.uk",
+    },
+    "/sign/senior-approver/": {
+        "approver_name": "Tom Evans",
+        "approver_role": "Chief Executive",
+        "approver_email": "tom.evans@testshire.gov.uk",
+    },
+    "/sign/project/": {
+        "title": "Online licence renewals by March 2027",
+        "partners": "Otherton Borough Council",
+        "mission": "Replace paper renewal forms with an online service.",
+        "impact": "Licence holders renew in minutes instead of posting forms.",
+    },
+    "/sign/principles/": {"principles": ["1", "3"]},
+    "/sign/service-area/": {"service_area": "licences-permits-and-permissions"},
+    "/sign/authority/": {"has_authority": "yes"},
+}
+
+# Each question page, its heading, and the messages it gives when sent empty.
+QUESTION_PAGES = [
+    (
+        "/sign/organisation/",
+        "Which organisation are you signing for?",
+        ["Select your organisation, or choose ‘My organisation is not listed’"],
+    ),
+    (
+        "/sign/organisation/not-listed/",
+        "Tell us about your organisation",
+        ["Enter the name of your organisation", "Select the type of organisation"],
+    ),
+    (
+        "/sign/your-details/",
+        "Your details",
+        ["Enter your full name", "Enter your job title", "Enter your email address"],
+    ),
+    (
+        "/sign/senior-approver/",
+        "Who will sign for your organisation?",
+        [
+            "Enter the senior approver’s full name",
+            "Enter the senior approver’s role",
+            "Enter the senior approver’s email address",
+        ],
+    ),
+    (
+        "/sign/project/",
+        "Your declaration project",
+        [
+            "Enter a title for your declaration project",
+            "Enter what you will deliver within a year",
+            "Enter how people will benefit",
+        ],
+    ),
+    (
+        "/sign/principles/",
+        "Which principles does your project put into practice?",
+        ["Select at least one principle your project puts into practice"],
+    ),
+    (
+        "/sign/service-area/",
+        "Which service area is your project about?",
+        ["Select the service area your project is about"],
+    ),
+    (
+        "/sign/authority/",
+        "Confirm you can submit this",
+        ["Confirm that you have authority to submit this for your organisation"],
+    ),
+]
+
+
+def text(response) -> str:
+    """The page as a person reads it: tags removed, spaces collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def title(response) -> str:
+    return unescape(re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)[1]).strip()
+
+
+def error_summary(response) -> list[str]:
+    html = response.content.decode()
+    summary = re.search(r'<div class="govuk-error-summary".*?</ul>', html, re.S)
+    if not summary:
+        return []
+    return [
+        unescape(re.sub(r"<[^>]+>", "", item)).strip()
+        for item in re.findall(r"<li>(.*?)</li>", summary[0], re.S)
+    ]
+
+
+def choose_organisation(client, organisation: Organisation):
+    return client.post("/sign/organisation/", {"organisation": organisation.pk})
+
+
+def answer_everything(client, organisation: Organisation, **changes) -> None:
+    """Go through every question page, as far as check your answers."""
+    response = choose_organisation(client, organisation)
+    assert response.status_code == 302, text(response)
+    for path, values in ANSWERS.items():
+        response = client.post(path, {**values, **changes.get(path, {})})
+        assert response.status_code == 302, (path, error_summary(response))
+
+
+def send_answers(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post("/sign/check-answers/")
+
+
+def link_in(message) -> str:
+    """The path of the link in an email."""
+    return re.search(r"https?://[^/\s]+(/sign/\S+)", message.body)[1]
+
+
+@pytest.fixture
+def organisation():
+    return OrganisationFactory(name="Testshire District Council", email_domains="testshire.gov.uk")
+
+
+def test_start_page_says_who_can_sign_and_that_suppliers_cannot(client):
+    response = client.get("/sign/")
+
+    assert response.status_code == 200
+    page = text(response)
+    assert "Sign the Local Digital Declaration" in page
+    assert "Suppliers cannot sign the declaration" in page
+    assert 'href="/sign/organisation/"' in response.content.decode()
+
+
+def test_declaration_page_offers_to_sign(client):
+    response = client.get("/declaration/")
+
+    assert re.search(
+        r'<a href="/sign/"[^>]*class="govuk-button"[^>]*>Sign the declaration',
+        response.content.decode(),
+    )
+
+
+@pytest.mark.parametrize(("path", "heading", "messages"), QUESTION_PAGES)
+def test_question_page_shows_its_question(client, organisation, path, heading, messages):
+    choose_organisation(client, organisation)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert heading in text(response)
+    assert title(response).startswith(heading)
+    assert "novalidate" in response.content.decode()
+
+
+@pytest.mark.parametrize(("path", "heading", "messages"), QUESTION_PAGES)
+def test_question_page_sent_empty_explains_each_problem(client, path, heading, messages):
+    response = client.post(path, {})
+
+    assert response.status_code == 200
+    assert title(response).startswith("Error: ")
+    assert error_summary(response) == messages
+    assert "There is a problem" in text(response)
+    for message in messages:
+        # Beside the field too, where a screen reader announces it as an error.
+        assert f"Error: {message}" in text(response)
+
+
+def test_error_summary_links_to_each_field(client):
+    response = client.post("/sign/your-details/", {})
+
+    html = response.content.decode()
+    for field in ("officer_name", "officer_job_title", "officer_email"):
+        assert f'href="#{field}"' in html
+        assert f'id="{field}"' in html
+
+
+def test_answers_are_kept_when_the_page_has_an_error(client):
+    response = client.post(
+        "/sign/your-details/",
+        {"officer_name": "Priya Shah", "officer_job_title": "", "officer_email": "priya@"},
+    )
+
+    html = response.content.decode()
+    assert 'value="Priya Shah"' in html
+    assert 'value="priya@"' in html
+    assert error_summary(response) == [
+        "Enter your job title",
+        "Enter an email address in the correct format, like name@example.gov.uk",
+    ]
+
+
+def test_answers_are_kept_between_pages(client, organisation):
+    answer_everything(client, organisation)
+
+    response = client.get("/sign/your-details/")
+
+    assert 'value="Priya Shah"' in response.content.decode()
+    principles = client.get("/sign/principles/").content.decode()
+    assert re.search(r'value="1"\s+checked', principles)
+    assert re.search(r'value="3"\s+checked', principles)
+    assert not re.search(r'value="2"\s+checked', principles)
+
+
+def test_spaces_around_answers_are_trimmed_not_refused(client, organisation):
+    choose_organisation(client, organisation)
+
+    response = client.post(
+        "/sign/your-details/",
+        {
+            "officer_name": "  Priya Shah ",
+            "officer_job_title": "\tHead of Digital  ",
+            "officer_email": "  priya.shah@testshire.gov.uk  ",
+        },
+    )
+
+    assert response.status_code == 302
+    page = client.get("/sign/your-details/").content.decode()
+    assert 'value="Priya Shah"' in page
+    assert 'value="priya.shah@testshire.gov.uk"' in page
+
+
+@pytest.mark.parametrize("email", ["priya", "priya@", "@testshire.gov.uk", "priya shah@x.gov.uk"])
+def test_an_email_address_must_look_like_one(client, email):
+    response = client.post(
+        "/sign/your-details/",
+        {"officer_name": "Priya", "officer_job_title": "Head", "officer_email": email},
+    )
+
+    assert error_summary(response) == [
+        "Enter an email address in the correct format, like name@example.gov.uk"
+    ]
+
+
+def test_senior_approver_must_be_someone_else(client, organisation):
+    answer_everything(client, organisation)
+
+    response = client.post(
+        "/sign/senior-approver/",
+        {**ANSWERS["/sign/senior-approver/"], "approver_email": "Priya.Shah@testshire.gov.uk"},
+    )
+
+    assert error_summary(response) == ["Enter the senior approver’s own email address, not yours"]
+
+
+def test_organisation_can_be_found_by_search_without_javascript(client, organisation):
+    OrganisationFactory(name="Otherton Borough Council")
+
+    response = client.get("/sign/organisation/", {"q": " testshire "})
+
+    page = text(response)
+    assert "Organisations matching ‘testshire’" in page
+    assert "Testshire District Council" in page
+    assert "Otherton Borough Council" not in page
+    assert "My organisation is not listed" in page
+    assert f'type="radio" value="{organisation.pk}"' in response.content.decode()
+
+
+def test_search_that_finds_nothing_says_so(client, organisation):
+    response = client.get("/sign/organisation/", {"q": "Nowhere"})
+
+    assert "No organisations on our list match ‘Nowhere’" in text(response)
+
+
+def test_organisation_list_leaves_out_abolished_organisations(client, organisation):
+    OrganisationFactory(name="Oldshire County Council", end_date="2020-03-31")
+
+    response = client.get("/sign/organisation/")
+
+    assert "Testshire District Council" in text(response)
+    assert "Oldshire County Council" not in text(response)
+
+
+def test_organisation_already_signing_is_explained_without_saying_who(client, organisation):
+    SignUpFactory(organisation=organisation, state=SignUpState.AWAITING_REVIEW)
+
+    response = choose_organisation(client, organisation)
+
+    assert response.status_code == 200
+    assert title(response).startswith("Error: ")
+    page = text(response)
+    assert (
+        "Testshire District Council has already signed the declaration, or someone there is signing it now"
+        in page
+    )
+    assert "contact the Local Digital team" in page
+    assert "Priya" not in page and "Tom Evans" not in page
+    assert SignUp.objects.count() == 1
+
+
+def test_organisation_that_signed_before_and_was_rejected_can_sign_again(client, organisation):
+    SignUpFactory(organisation=organisation, state=SignUpState.REJECTED)
+
+    response = choose_organisation(client, organisation)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/sign/your-details/"
+
+
+def test_not_listed_option_after_a_search_leads_to_the_organisation_form(client):
+    response = client.post("/sign/organisation/", {"q": "Nowhere", "organisation": "not-listed"})
+
+    assert response["Location"] == "/sign/organisation/not-listed/"
+
+
+def test_organisation_typed_in_must_not_already_be_on_the_list(client, organisation):
+    response = client.post(
+        "/sign/organisation/not-listed/",
+        {"name": "testshire district council", "organisation_type": "charity"},
+    )
+
+    assert error_summary(response) == [
+        "testshire district council is already on our list: go back and search for it"
+    ]
+
+
+def test_check_answers_sends_you_back_to_the_first_question_not_answered(client, organisation):
+    choose_organisation(client, organisation)
+    client.post("/sign/your-details/", ANSWERS["/sign/your-details/"])
+
+    response = client.get("/sign/check-answers/")
+
+    assert response["Location"] == "/sign/senior-approver/"
+
+
+def test_check_answers_shows_every_answer_with_a_change_link(client, organisation):
+    answer_everything(client, organisation)
+
+    response = client.get("/sign/check-answers/")
+
+    assert response.status_code == 200
+    page = text(response)
+    for value in [
+        "Testshire District Council",
+        "Priya Shah",
+        "Head of Digital",
+        "priya.shah@testshire.gov.uk",
+        "Tom Evans",
+        "Chief Executive",
+        "tom.evans@testshire.gov.uk",
+        "Online licence renewals by March 2027",
+        "Otherton Borough Council",
+        "Replace paper renewal forms with an online service.",
+        "Licence holders renew in minutes instead of posting forms.",
+        "1. Design services around the needs of people",
+        "3. Use and share information safely",
+        "Licences, permits and permissions",
+    ]:
+        assert value in page, value
+    html = response.content.decode()
+    for path in ["/sign/organisation/", *ANSWERS]:
+        assert f'href="{path}?change=1"' in html, path
+    assert "Change the senior approver’s email address" in page
+
+
+def test_change_link_returns_to_check_answers(client, organisation):
+    answer_everything(client, organisation)
+
+    page = client.get("/sign/project/?change=1")
+    assert 'href="/sign/check-answers/"' in page.content.decode()  # the back link
+    response = client.post(
+        "/sign/project/?change=1", {**ANSWERS["/sign/project/"], "title": "A better title"}
+    )
+
+    assert response["Location"] == "/sign/check-answers/"
+    assert "A better title" in text(client.get("/sign/check-answers/"))
+
+
+def test_sending_answers_records_one_sign_up_and_emails_a_confirmation_link(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    answer_everything(client, organisation)
+
+    response = send_answers(client, django_capture_on_commit_callbacks)
+
+    assert response["Location"] == "/sign/confirmation/"
+    sign_up = SignUp.objects.get()
+    assert sign_up.organisation == organisation
+    assert sign_up.state == SignUpState.AWAITING_CONFIRMATION
+    assert sign_up.officer_email == "priya.shah@testshire.gov.uk"
+    assert sign_up.has_authority is True
+    assert sign_up.email_domain_mismatch is False
+    commitment = sign_up.commitment
+    assert commitment.title == "Online licence renewals by March 2027"
+    assert [p.number for p in commitment.principles.order_by("number")] == [1, 3]
+    assert commitment.service_area.slug == "licences-permits-and-permissions"
+    [email] = mail.outbox
+    assert email.to == ["priya.shah@testshire.gov.uk"]
+    assert sign_up.reference in email.subject
+    assert link_in(email).startswith("/sign/confirm/")
+    assert SignUpLink.objects.get().purpose == LinkPurpose.CONFIRM_EMAIL
+
+
+def test_confirmation_page_shows_the_reference_and_what_happens_next(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    answer_everything(client, organisation)
+    send_answers(client, django_capture_on_commit_callbacks)
+
+    response = client.get("/sign/confirmation/")
+
+    page = text(response)
+    assert f"Your reference {SignUp.objects.get().reference}" in page
+    assert "We have sent an email to priya.shah@testshire.gov.uk" in page
+    assert 'href="/sign/new-link/"' in response.content.decode()
+    # The answers have gone from the session: starting again starts afresh.
+    assert client.get("/sign/check-answers/")["Location"] == "/sign/organisation/"
+
+
+def test_sign_up_from_an_unknown_email_domain_is_accepted_and_flagged(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    answer_everything(
+        client,
+        organisation,
+        **{"/sign/your-details/": {"officer_email": "priya@gmail.com"}},
+    )
+
+    send_answers(client, django_capture_on_commit_callbacks)
+
+    assert SignUp.objects.get().email_domain_mismatch is True
+
+
+def test_organisation_typed_in_is_created_for_review_only_when_answers_are_sent(
+    client, django_capture_on_commit_callbacks
+):
+    response = client.post(
+        "/sign/organisation/not-listed/",
+        {"name": "  Testshire   Fire and Rescue Service ", "organisation_type": "fire-and-rescue"},
+    )
+    assert response["Location"] == "/sign/your-details/"
+    for path, values in ANSWERS.items():
+        client.post(path, values)
+    assert (
+        "Testshire Fire and Rescue Service (Fire and rescue service, not yet on our list)"
+        in text(client.get("/sign/check-answers/"))
+    )
+    assert not Organisation.objects.exists()
+
+    send_answers(client, django_capture_on_commit_callbacks)
+
+    organisation = Organisation.objects.get()
+    assert organisation.name == "Testshire Fire and Rescue Service"
+    assert organisation.organisation_type == OrganisationType.FIRE_AND_RESCUE
+    assert organisation.needs_review is True
+    assert organisation.is_from_register is False
+    assert SignUp.objects.get().organisation == organisation
+
+
+def test_organisation_that_started_signing_meanwhile_is_explained_at_check_answers(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    answer_everything(client, organisation)
+    SignUpFactory(organisation=organisation, state=SignUpState.AWAITING_CONFIRMATION)
+
+    response = send_answers(client, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 409
+    assert title(response).startswith("Error: ")
+    assert error_summary(response) == [
+        "Testshire District Council has already signed the declaration, or someone there is "
+        "signing it now. An organisation can sign only once. If you think this is wrong, "
+        "contact the Local Digital team at localdigital@communities.gov.uk."
+    ]
+    assert SignUp.objects.count() == 1
+    assert mail.outbox == []
+
+
+def test_filled_in_honeypot_at_check_answers_saves_nothing(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    answer_everything(client, organisation)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/sign/check-answers/", {"website": "http://spam.example"})
+
+    assert response.status_code == 200
+    assert "Check your email" in text(response)
+    assert "Your reference" not in text(response)
+    assert not SignUp.objects.exists()
+    assert mail.outbox == []
+
+
+def test_filled_in_honeypot_on_a_question_page_keeps_nothing(client, organisation):
+    choose_organisation(client, organisation)
+
+    response = client.post(
+        "/sign/your-details/", {**ANSWERS["/sign/your-details/"], "website": "spam"}
+    )
+
+    assert response["Location"] == "/sign/senior-approver/"
+    assert 'value="Priya Shah"' not in client.get("/sign/your-details/").content.decode()
+
+
+def test_honeypot_is_hidden_from_people(client):
+    html = client.get("/sign/your-details/").content.decode()
+
+    honeypot = re.search(
+        r'<div class="govuk-visually-hidden" aria-hidden="true">.*?</div>', html, re.S
+    )
+    assert honeypot
+    assert 'tabindex="-1"' in honeypot[0] and 'autocomplete="off"' in honeypot[0]
