@@ -10,18 +10,29 @@ import functools
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
 def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR is the address that connected to us. Behind a load balancer
-    # that is the balancer, and every visitor would share one limit: there the
-    # balancer must be set to pass the visitor's address on (for example by
-    # rewriting REMOTE_ADDR from X-Forwarded-For in a trusted middleware). We
-    # never read X-Forwarded-For here, because anyone can send that header and
-    # would get a fresh limit with every made-up address.
+    """The visitor's address, as far as we can trust it.
+
+    REMOTE_ADDR is the address that connected to us. Behind load balancers
+    that is the nearest balancer, so TRUSTED_PROXY_COUNT says how many of
+    ours stand in front: each appends the address it saw to X-Forwarded-For,
+    and the entry that many places from the end is the one our outermost
+    balancer saw. Entries before it were written by the visitor, who could
+    make up a fresh one with every request, so they are never used.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if len(forwarded) >= proxies and forwarded[-proxies]:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

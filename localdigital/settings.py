@@ -139,6 +139,9 @@ WHITENOISE_MAX_AGE = 60 * 60 if not DEBUG else 0
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
 )
+# How many load balancers of ours stand in front of the site, each adding to
+# X-Forwarded-For: rate limits use the visitor address the outermost one saw.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # The load balancer's health check speaks plain HTTP to the container.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
+from localdigital.models import OutboundEmail
 from localdigital.outbox import queue_email
 from localdigital.tokens import hash_token, new_token
 from localdigital.working_days import add_working_days
@@ -284,9 +285,26 @@ def sign_up_remove(*, sign_up: SignUp, by, reason: str) -> None:
 
 
 def purge_unconfirmed(*, now: datetime.datetime | None = None) -> int:
-    """Delete sign-ups whose email was never confirmed within 30 days."""
+    """Delete sign-ups whose email was never confirmed within 30 days.
+
+    With them go the copies of their emails in the outbox and any organisation
+    that was typed in for them alone: all of it is personal data, or data
+    nobody vouched for, that we have no reason to keep.
+    """
     cutoff = (now or timezone.now()) - UNCONFIRMED_LIFETIME
-    _, deleted = SignUp.objects.filter(
-        state=SignUpState.AWAITING_CONFIRMATION, created_at__lt=cutoff
-    ).delete()
+    with transaction.atomic():
+        stale = SignUp.objects.filter(
+            state=SignUpState.AWAITING_CONFIRMATION, created_at__lt=cutoff
+        )
+        references = list(stale.values_list("reference", flat=True))
+        typed_in = list(
+            stale.filter(organisation__is_from_register=False).values_list(
+                "organisation", flat=True
+            )
+        )
+        _, deleted = stale.delete()
+        OutboundEmail.objects.filter(reference__in=references).delete()
+        Organisation.objects.filter(
+            pk__in=typed_in, is_from_register=False, sign_ups__isnull=True
+        ).delete()
     return deleted.get("signatories.SignUp", 0)

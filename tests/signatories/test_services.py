@@ -507,3 +507,24 @@ def test_clearing_out_with_nothing_to_clear_deletes_nothing():
 
     assert services.purge_unconfirmed() == 0
     assert SignUp.objects.count() == 1
+
+
+def test_clearing_out_also_deletes_their_emails_and_typed_in_organisations(
+    django_capture_on_commit_callbacks,
+):
+    typed_in = OrganisationFactory(
+        name="Newtown Parish Council", is_from_register=False, register_code=""
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        stale = services.sign_up_submit(organisation=typed_in, answers=answers())
+        kept = services.sign_up_submit(organisation=OrganisationFactory(), answers=answers())
+    SignUp.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=31)
+    )
+
+    services.purge_unconfirmed()
+
+    assert not OutboundEmail.objects.filter(reference=stale.reference).exists()
+    assert OutboundEmail.objects.filter(reference=kept.reference).exists()
+    assert not Organisation.objects.filter(pk=typed_in.pk).exists()
+    assert Organisation.objects.filter(pk=kept.organisation_id).exists()
