@@ -38,7 +38,8 @@ migrate: $(STAMPS)/python-deps
 
 demo: migrate
 	DEBUG=true $(BIN)/python manage.py import_organisations signatories/demo_organisations.csv
-	DEBUG=true $(BIN)/python manage.py load_demo_content
+	@# The demo sign-ups' emails are not worth printing.
+	DEBUG=true EMAIL_URL=dummymail:// $(BIN)/python manage.py load_demo_content
 
 run: static demo
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
