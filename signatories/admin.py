@@ -227,11 +227,9 @@ def titled(filter_class: type[admin.FieldListFilter], title: str) -> type[admin.
     return Titled
 
 
-class CommitmentInline(admin.StackedInline):
-    model = Commitment
-    verbose_name_plural = "commitment"
-    fields = ["title", "partners", "mission", "impact", "principles", "service_area"]
-    readonly_fields = fields
+class ReadOnlyInlineMixin:
+    """An inline that shows rows and never changes them: history is history."""
+
     can_delete = False
     extra = 0
 
@@ -245,23 +243,19 @@ class CommitmentInline(admin.StackedInline):
         return False
 
 
-class StateChangeInline(admin.TabularInline):
+class CommitmentInline(ReadOnlyInlineMixin, admin.StackedInline):
+    model = Commitment
+    verbose_name_plural = "commitment"
+    fields = ["title", "partners", "mission", "impact", "principles", "service_area"]
+    readonly_fields = fields
+
+
+class StateChangeInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = StateChange
     verbose_name = "change of state"
     verbose_name_plural = "history"
     fields = ["at", "from_state", "to_state", "by_label", "note"]
     readonly_fields = fields
-    can_delete = False
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SignUp)
