@@ -10,9 +10,12 @@ def create_group_with_permissions(apps, name: str, permissions: list[tuple[str, 
     needs them has to make them first.
     """
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # create_permissions skips apps without models; a migration's app
+        # configs have none set, so one is lent for the call and given back.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

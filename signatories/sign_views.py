@@ -33,6 +33,7 @@ from signatories.services import (
     sign_up_resubmit,
     sign_up_sign,
 )
+from signatories.views import search_text
 from signatories.workflow import IllegalMove
 
 # Enough for a person answering every question, correcting mistakes and
@@ -87,7 +88,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
     if journey.is_editing(data):
         # A sign-up being changed stays with its organisation.
         return redirect("sign:check-answers")
-    query = (request.GET.get("q") or request.POST.get("q") or "").strip()[:100]
+    query = search_text(request.GET.get("q") or request.POST.get("q") or "")[:100]
     if request.method == "POST":
         if _honeypot_filled(request):
             return redirect(journey.next_page("sign:organisation", data, changing=changing))

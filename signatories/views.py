@@ -28,6 +28,15 @@ SIGNATORY_SORTS = {"name": "Name (A to Z)", "-signed": "Most recently signed"}
 PROJECT_SORTS = {"-signed": "Most recent", "name": "Organisation name (A to Z)"}
 
 
+def search_text(value: str) -> str:
+    """What a search box sent, fit to look for: no NUL bytes, trimmed, not too long.
+
+    PostgreSQL refuses a NUL byte anywhere in a query's text (SQLite does not),
+    and no name has one, so it is dropped rather than searched for.
+    """
+    return value.replace("\x00", "").strip()[:MAX_SEARCH_LENGTH]
+
+
 @dataclass
 class ListQuery:
     """What a visitor asked a list for, with anything unknown dropped."""
@@ -42,7 +51,7 @@ class ListQuery:
     ) -> "ListQuery":
         sort = request.GET.get("sort", "")
         return cls(
-            q=request.GET.get("q", "").strip()[:MAX_SEARCH_LENGTH],
+            q=search_text(request.GET.get("q", "")),
             sort=sort if sort in sorts else next(iter(sorts)),
             filters={
                 name: [value for value in dict.fromkeys(request.GET.getlist(name)) if value in ok]

@@ -11,9 +11,13 @@ def site_content(transactional_db):
     Browser tests share the database with the server thread, so they commit
     for real, and the database is emptied after each one; the declaration's
     text, which every installation starts with, is loaded again here, and so
-    is the list of service areas that commitments are tagged with.
+    are the list of service areas that commitments are tagged with, the
+    Moderators group and the reasons moderators choose from to reject a sign-up.
     """
     content = importlib.import_module("declaration.migrations.0002_declaration_content")
     content.add_content(apps, schema_editor=None)
     service_areas = importlib.import_module("declaration.migrations.0005_service_areas")
     service_areas.add_service_areas(apps, schema_editor=None)
+    moderators = importlib.import_module("signatories.migrations.0003_moderators_group")
+    moderators.create_group(apps, schema_editor=None)
+    moderators.add_rejection_reasons(apps, schema_editor=None)

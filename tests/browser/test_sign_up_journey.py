@@ -5,10 +5,10 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core import mail
 
 from signatories.models import SignUp, SignUpState
 from signatories.services import sign_up_approve
+from tests.browser.steps import heading, link_from_last_email, tab_to
 from tests.factories import OrganisationFactory
 
 pytestmark = [
@@ -23,10 +23,6 @@ def organisation():
     return OrganisationFactory(name="Testshire District Council", email_domains="testshire.gov.uk")
 
 
-def heading(page) -> str:
-    return page.locator("h1, .govuk-panel__title, legend h1").first.inner_text()
-
-
 def check_error_state(page, assert_accessible, message: str) -> None:
     """The page is accessible; sent empty, it shows the GOV.UK error pattern, still accessible."""
     assert_accessible(page)
@@ -35,11 +31,6 @@ def check_error_state(page, assert_accessible, message: str) -> None:
     assert page.title().startswith("Error: ")
     assert page.locator(".govuk-error-summary").get_by_role("link", name=message).is_visible()
     assert_accessible(page)
-
-
-def link_from_last_email(to: str) -> str:
-    email = next(message for message in reversed(mail.outbox) if message.to == [to])
-    return re.search(r"https?://[^/\s]+(/sign/\S+)", email.body)[1]
 
 
 def test_officer_signs_up_without_javascript(page_without_js, assert_accessible, organisation):
@@ -124,15 +115,6 @@ def test_officer_signs_up_without_javascript(page_without_js, assert_accessible,
     reference = SignUp.objects.get().reference
     assert reference in page.locator(".govuk-panel").inner_text()
     assert_accessible(page)
-
-
-def tab_to(page, selector: str, *, limit: int = 80) -> None:
-    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => !!document.activeElement?.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_signs(
