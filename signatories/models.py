@@ -171,6 +171,7 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="organisation_name_idx")]
         constraints = [
             # Organisations typed in by users have no register code, so only
             # the codes that are there must be unique.
@@ -410,6 +411,8 @@ class SignUp(models.Model):
     class Meta:
         verbose_name = "sign-up"
         ordering = ["-created_at"]
+        # Public lists read signed sign-ups newest first.
+        indexes = [models.Index(fields=["state", "-signed_at"], name="signup_state_signed_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation"],
