@@ -51,10 +51,26 @@ def test_deploy_check_fails_when_debug_is_on():
 
 
 def test_site_refuses_to_start_without_a_secret_key():
-    result = run_in_fresh_process({**PRODUCTION_ENVIRONMENT, "SECRET_KEY": ""}, "check")
+    # gunicorn and runserver both load the WSGI application first.
+    env = {"PATH": os.environ["PATH"], **PRODUCTION_ENVIRONMENT, "SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", "import localdigital.wsgi"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_commands_that_need_no_secret_key_run_without_one():
+    result = run_in_fresh_process({"DEBUG": "false"}, "makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_every_page_sends_the_security_headers(client):
