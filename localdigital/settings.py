@@ -130,7 +130,19 @@ STATICFILES_DIRS = [BASE_DIR / "static" / "build", BASE_DIR / "static" / "public
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "localdigital.storage.StaticFilesStorage"},
+    # Files uploaded with bids. They are outside every path the web server
+    # publishes and have no URL: funding.views reads them out to the people
+    # allowed to see them. With more than one web server this directory must
+    # be shared storage.
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media"),
+            "base_url": None,
+        },
+    },
 }
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hashed names change when the content does, so browsers may keep them for ever.
 WHITENOISE_MAX_AGE = 60 * 60 if not DEBUG else 0
 

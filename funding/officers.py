@@ -1,0 +1,44 @@
+"""Which organisations an officer, known only by the email address they
+signed in with, may bid for.
+
+Officers have no accounts. An address belongs to an organisation when it is
+the officer's or the senior approver's on the organisation's signed sign-up,
+or when its domain is one of the organisation's email domains (or below one:
+someone@housing.hackney.gov.uk belongs to hackney.gov.uk).
+"""
+
+import re
+
+from django.db.models import Q, QuerySet
+
+from signatories.models import Organisation, SignUpState
+
+
+def parent_domains(email: str) -> list[str]:
+    """The address's domain and each domain above it with at least two labels."""
+    _local, _at, domain = email.strip().lower().rpartition("@")
+    labels = [label for label in domain.rstrip(".").split(".") if label]
+    return [".".join(labels[start:]) for start in range(len(labels) - 1)]
+
+
+def organisations_of(email: str) -> QuerySet[Organisation]:
+    """The signed organisations that `email` belongs to."""
+    email = email.strip()
+    named = Q(sign_ups__officer_email__iexact=email) | Q(sign_ups__approver_email__iexact=email)
+    domains = parent_domains(email)
+    by_domain = Q()
+    if domains:
+        # One domain a line in email_domains, perhaps typed with an "@" or spaces.
+        alternatives = "|".join(re.escape(domain) for domain in domains)
+        by_domain = Q(email_domains__iregex=rf"(^|\n)[ \t]*@?({alternatives})[ \t\r]*(\n|$)")
+    # One filter() call, so that the named address and the signed state are
+    # looked for on the same sign-up, not on any two of the organisation's.
+    matching = Organisation.objects.current().filter(
+        Q(sign_ups__state=SignUpState.SIGNED) & (named | by_domain if domains else named)
+    )
+    return Organisation.objects.filter(pk__in=matching.values("pk")).order_by("name")
+
+
+def lead_councils_of(email: str) -> QuerySet[Organisation]:
+    """The signed councils `email` belongs to: the organisations it may lead a bid for."""
+    return organisations_of(email).councils()
