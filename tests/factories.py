@@ -1,9 +1,23 @@
 """Test data, built through the real models (and, for states, the real services)."""
 
+import datetime
+
 import factory
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
+from funding.models import (
+    Bid,
+    BidState,
+    CostCategory,
+    CostLine,
+    Criterion,
+    Fund,
+    Phase,
+    Round,
+    RoundPhase,
+    Section,
+)
 from signatories.models import (
     Commitment,
     Nation,
@@ -28,7 +42,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     register_code = factory.Sequence(lambda n: f"T{n:03d}")
     gss_code = factory.Sequence(lambda n: f"E07{n:06d}")
     is_from_register = True
-    email_domains = factory.LazyAttribute(lambda o: o.name.split()[0].lower() + ".gov.uk")
+    # One domain each, so that an officer's address belongs to one council.
+    email_domains = factory.Sequence(lambda n: f"testshire{n}.gov.uk")
 
 
 def answers(**overrides) -> SignUpAnswers:
@@ -103,3 +118,147 @@ class RejectionReasonFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["text"]
 
     text = "The organisation is a supplier, and suppliers cannot sign"
+
+
+def signed_council(**organisation_fields) -> Organisation:
+    """A council with a signed sign-up: one that may lead or join a bid."""
+    return SignUpFactory(
+        state=SignUpState.SIGNED, organisation=OrganisationFactory(**organisation_fields)
+    ).organisation
+
+
+class FundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fund
+        django_get_or_create = ["slug"]
+
+    name = "Local Digital Fund"
+    slug = "local-digital-fund"
+    description = "Money for councils that work together on **digital** projects."
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    """An open round taking discovery, alpha and beta bids, with three weighted criteria."""
+
+    class Meta:
+        model = Round
+        skip_postgeneration_save = True
+
+    fund = factory.SubFactory(FundFactory)
+    name = factory.Sequence(lambda n: f"Round {n + 1}")
+    slug = factory.Sequence(lambda n: f"round-{n + 1}")
+    reference_prefix = factory.Sequence(lambda n: f"R{n + 1}")
+    summary = "Bids for discovery, alpha and beta projects led by councils."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=10))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=20))
+    min_partners = 2
+    max_bids_per_lead = 2
+    guidance = "Read the **guidance** before you bid."
+    questions_and_answers = "## Can a county lead?\n\nYes."
+
+    @factory.post_generation
+    def phases(round_, create, extracted, **kwargs):
+        if not create:
+            return
+        caps = extracted or {Phase.DISCOVERY: 100_000, Phase.ALPHA: 180_000, Phase.BETA: 350_000}
+        for phase, cap in caps.items():
+            RoundPhase.objects.create(round=round_, phase=phase, cap=cap)
+
+    @factory.post_generation
+    def criteria(round_, create, extracted, **kwargs):
+        if not create:
+            return
+        weights = extracted or {"Strategic fit": 40, "Deliverability": 30, "Value for money": 30}
+        for order, (name, weight) in enumerate(weights.items()):
+            Criterion.objects.create(round=round_, name=name, weight=weight, order=order)
+
+
+def complete_bid_fields(*, lead: Organisation) -> dict:
+    """Answers to every section of a bid, as model fields (partners and costs apart)."""
+    return {
+        "title": f"Shared planning enforcement case management for {lead.name}",
+        "summary": "Councils replace spreadsheets with a shared case tool.",
+        "service_area": ServiceArea.objects.get(slug="licences-permits-and-permissions"),
+        "problem": "Enforcement officers track cases in spreadsheets.",
+        "users": "Enforcement officers and residents who report breaches.",
+        "phase": Phase.DISCOVERY,
+        "amount": 90_000,
+        "delivery_plan": "Twelve weeks of discovery with user research in each council.",
+        "team": "A product manager from the lead, researchers from each partner.",
+        "principles_how": "We design around officers' and residents' needs.",
+        "open_licence": True,
+        "sponsor_name": "Alex Morgan",
+        "sponsor_role": "Director of Place",
+        "sponsor_email": "alex.morgan@example.gov.uk",
+    }
+
+
+class BidFactory(factory.django.DjangoModelFactory):
+    """A draft bid with every section answered and marked complete."""
+
+    class Meta:
+        model = Bid
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RoundFactory)
+    lead = factory.LazyFunction(signed_council)
+    created_by_email = factory.LazyAttribute(lambda b: f"priya.shah@{b.lead.domain_list[0]}")
+    completed_sections = factory.LazyFunction(lambda: list(Section.values))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        lead = kwargs["lead"]
+        for name, value in complete_bid_fields(lead=lead).items():
+            kwargs.setdefault(name, value)
+        return super()._create(model_class, *args, **kwargs)
+
+    @factory.post_generation
+    def partners(bid, create, extracted, **kwargs):
+        if not create:
+            return
+        bid.partners.set(
+            extracted if extracted is not None else [signed_council(), signed_council()]
+        )
+
+    @factory.post_generation
+    def principles(bid, create, extracted, **kwargs):
+        if create:
+            bid.principles.set(
+                extracted if extracted is not None else Principle.objects.filter(number__in=[1, 5])
+            )
+
+    @factory.post_generation
+    def cost_lines(bid, create, extracted, **kwargs):
+        if not create or not bid.amount:
+            return
+        if extracted is not None:
+            lines = extracted
+        else:
+            supplier = bid.amount // 2
+            lines = [
+                (CostCategory.LEAD, "Product manager", bid.amount - supplier),
+                (CostCategory.SUPPLIER, "User research agency", supplier),
+            ]
+        for category, description, amount in lines:
+            CostLine.objects.create(
+                bid=bid, category=category, description=description, amount=amount
+            )
+
+
+def decided_bid(*, state: str = BidState.FUNDED, number: int | None = None, **fields) -> Bid:
+    """A bid already submitted and decided, written directly (the services are tested apart)."""
+    bid = BidFactory(**fields)
+    number = number or (Bid.objects.filter(round=bid.round).exclude(number=None).count() + 1)
+    slot = Bid.objects.filter(round=bid.round, lead=bid.lead).exclude(lead_slot=None).count() + 1
+    now = timezone.now()
+    Bid.objects.filter(pk=bid.pk).update(
+        state=state,
+        number=number,
+        reference=f"{bid.round.reference_prefix}-{number:04d}",
+        lead_slot=slot,
+        submitted_at=now,
+        submitted_by_email=bid.created_by_email,
+        decided_at=now if state in (BidState.FUNDED, BidState.NOT_FUNDED) else None,
+    )
+    bid.refresh_from_db()
+    return bid
