@@ -36,6 +36,19 @@ class Fund(models.Model):
         super().save(*args, **kwargs)
 
 
+# Addresses under /fund/ that are pages of their own, not rounds.
+RESERVED_ROUND_SLUGS = frozenset({"apply", "bids", "projects", "partners", "sign-in", "sign-out"})
+
+
+def validate_round_slug(slug: str) -> None:
+    if slug in RESERVED_ROUND_SLUGS:
+        raise ValidationError(
+            "“%(slug)s” is the address of another page. Choose another, like round-7.",
+            code="reserved_slug",
+            params={"slug": slug},
+        )
+
+
 class RoundQuerySet(models.QuerySet):
     def open(self, *, now: datetime.datetime | None = None):
         now = now or timezone.now()
@@ -52,7 +65,10 @@ class Round(models.Model):
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="rounds")
     name = models.CharField(max_length=200, help_text="For example “Round 7”.")
     slug = models.SlugField(
-        max_length=100, unique=True, help_text="The last part of its web address, e.g. round-7."
+        max_length=100,
+        unique=True,
+        validators=[validate_round_slug],
+        help_text="The last part of its web address, e.g. round-7.",
     )
     reference_prefix = models.CharField(
         max_length=10,

@@ -15,6 +15,8 @@ urlpatterns = [
     path("declaration/", include("declaration.urls")),
     path("sign/", include("signatories.sign_urls")),
     path("", include("signatories.urls")),
+    path("fund/apply/", include("funding.apply_urls")),
+    path("fund/", include("funding.urls")),
     path(
         "accessibility/",
         views.information_page("pages/accessibility.html", "Accessibility statement"),
