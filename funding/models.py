@@ -2,11 +2,13 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from localdigital.markdown import render_markdown
 
@@ -274,6 +276,16 @@ class BidQuerySet(models.QuerySet):
             "partners", "principles"
         )
 
+    def with_answers(self):
+        """Bids with everything their sections hold, read in a fixed number of queries."""
+        return self.select_related("round", "lead", "service_area").prefetch_related(
+            "round__phases",
+            "partners__sign_ups",
+            "principles",
+            "cost_lines",
+            "attachments",
+        )
+
     def totals(self) -> dict:
         """How much the published funded projects were awarded, and how many there are."""
         return self.funded().aggregate(
@@ -441,10 +453,26 @@ class AttachmentKind(models.TextChoices):
     XLSX = "xlsx", "Excel spreadsheet"
 
 
-def private_storage():
-    from django.core.files.storage import storages
+class AttachmentStorage(LazyObject):
+    """The storage named "attachments" in settings, looked up when first used.
 
-    return storages["attachments"]
+    A model field keeps the storage it was given when the models load; this
+    stand-in lets that be whatever settings say at the time of use (and lets
+    tests point it somewhere else and `reset()` it).
+    """
+
+    def _setup(self):
+        self._wrapped = storages["attachments"]
+
+    def reset(self):
+        self._wrapped = empty
+
+
+attachment_storage = AttachmentStorage()
+
+
+def private_storage():
+    return attachment_storage
 
 
 class Attachment(models.Model):

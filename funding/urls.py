@@ -1,6 +1,5 @@
 """Public pages of the fund: about it, its rounds, bids, projects, partners, data."""
 
-
 app_name = "fund"
 
 urlpatterns: list = [

@@ -11,7 +11,7 @@ from signatories.models import SignUp
 SIGN_OFF = "Local Digital team\nMinistry of Housing, Communities and Local Government"
 
 
-def _link(path: str) -> str:
+def site_link(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
@@ -36,7 +36,7 @@ Your reference is {sign_up.reference}.
 
 To send your answers to the Local Digital team, confirm your email address by opening this link and selecting the button on the page:
 
-{_link(path)}
+{site_link(path)}
 
 The link works once, for 7 days.
 
@@ -75,7 +75,7 @@ Your reference is {sign_up.reference}.
 
 Read the declaration and the commitment, and sign, here:
 
-{_link(path)}
+{site_link(path)}
 
 The link works once, for 30 days.
 
@@ -94,7 +94,7 @@ We have reviewed the sign-up for {sign_up.organisation.name}, reference {sign_up
 
 Make the changes and send them back to us here:
 
-{_link(path)}
+{site_link(path)}
 
 The link works for 30 days.
 
@@ -131,7 +131,7 @@ Reference: {sign_up.reference}
 Signed by: {sign_up.signed_by_name}, {sign_up.approver_role}
 Signed on: {timezone.localtime(sign_up.signed_at):%-d %B %Y}
 
-The declaration: {_link(declaration_url)}
+The declaration: {site_link(declaration_url)}
 
 Our commitment
 

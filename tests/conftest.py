@@ -29,6 +29,30 @@ def clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def private_media(tmp_path, settings):
+    """Keep each test's uploaded attachments in a directory of its own."""
+    from django.core.files.storage import storages
+
+    from funding.models import attachment_storage
+
+    location = tmp_path / "private-media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            **settings.STORAGES["attachments"],
+            "OPTIONS": {"location": location, "base_url": None},
+        },
+    }
+    # The storages handler keeps the backends it has made; forget them so the
+    # new location is used.
+    storages._storages = {}
+    attachment_storage.reset()
+    yield location
+    storages._storages = {}
+    attachment_storage.reset()
+
+
 @pytest.fixture(scope="session")
 def live_server():
     """A live server that serves static files the way production does.

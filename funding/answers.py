@@ -1,0 +1,64 @@
+"""A bid's answers as plain data: what is frozen when it is submitted, and
+what check your answers, the assessors' view and the export all read.
+
+Being plain data (no model instances), the frozen copy stays as it was sent
+whatever happens later to the bid, its partners or the principles.
+"""
+
+from funding.models import Bid
+
+
+def _organisation(organisation) -> dict:
+    return {
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "register_code": organisation.register_code,
+        "type": organisation.get_organisation_type_display(),
+        "region": organisation.region,
+    }
+
+
+def bid_answers(bid: Bid) -> dict:
+    """Everything the officer entered, in task-list order, as JSON-ready data."""
+    return {
+        "round": {"name": bid.round.name, "slug": bid.round.slug},
+        "lead": _organisation(bid.lead),
+        "title": bid.title,
+        "summary": bid.summary,
+        "service_area": bid.service_area.name if bid.service_area else "",
+        "problem": bid.problem,
+        "users": bid.users,
+        "partners": [_organisation(partner) for partner in bid.partners.all()],
+        "phase": bid.get_phase_display() if bid.phase else "",
+        "amount": bid.amount,
+        "cost_lines": [
+            {
+                "category": line.get_category_display(),
+                "description": line.description,
+                "amount": line.amount,
+            }
+            for line in bid.cost_lines.all()
+        ],
+        "delivery_plan": bid.delivery_plan,
+        "team": bid.team,
+        "principles": [
+            {"number": principle.number, "title": principle.title}
+            for principle in sorted(bid.principles.all(), key=lambda p: p.number)
+        ],
+        "principles_how": bid.principles_how,
+        "attachments": [
+            {
+                "name": attachment.original_name,
+                "kind": attachment.get_kind_display(),
+                "size": attachment.size,
+                "token": attachment.token,
+            }
+            for attachment in bid.attachments.all()
+        ],
+        "open_licence": bid.open_licence,
+        "sponsor": {
+            "name": bid.sponsor_name,
+            "role": bid.sponsor_role,
+            "email": bid.sponsor_email,
+        },
+    }

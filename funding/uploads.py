@@ -1,0 +1,92 @@
+"""Which files may be attached to a bid, judged by what is in them.
+
+A name or a browser's content type is whatever the sender says; the bytes
+are what a reader's software will open. So a file is accepted only when its
+content is one of the formats we take, and its name plays no part.
+"""
+
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+from funding.models import AttachmentKind
+
+# Office Open XML packages are zips that hold one of these parts.
+OOXML_MAIN_PARTS = {
+    "word/document.xml": AttachmentKind.DOCX,
+    "xl/workbook.xml": AttachmentKind.XLSX,
+}
+# OpenDocument packages are zips whose first entry, "mimetype", names the format.
+ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.text": AttachmentKind.ODT,
+    b"application/vnd.oasis.opendocument.spreadsheet": AttachmentKind.ODS,
+}
+CONTENT_TYPES = {
+    AttachmentKind.PDF: "application/pdf",
+    AttachmentKind.ODT: "application/vnd.oasis.opendocument.text",
+    AttachmentKind.ODS: "application/vnd.oasis.opendocument.spreadsheet",
+    AttachmentKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    AttachmentKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+ALLOWED_FORMATS = "PDF, ODT, DOCX, ODS or XLSX"
+
+
+def _is_pdf(head: bytes, tail: bytes) -> bool:
+    # A PDF starts with its version line and ends with an end-of-file marker
+    # (perhaps followed by a line break or two).
+    return head.startswith(b"%PDF-") and b"%%EOF" in tail
+
+
+def _zip_kind(file) -> AttachmentKind | None:
+    try:
+        with zipfile.ZipFile(file) as package:
+            entries = package.infolist()
+            if entries and entries[0].filename == "mimetype" and entries[0].file_size < 100:
+                return ODF_MIMETYPES.get(package.read(entries[0]).strip())
+            names = {entry.filename for entry in entries}
+            if "[Content_Types].xml" in names:
+                for part, kind in OOXML_MAIN_PARTS.items():
+                    if part in names:
+                        return kind
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, ValueError):
+        # Damaged, encrypted or otherwise unreadable: not a document we can take.
+        return None
+    return None
+
+
+def sniff_kind(file) -> AttachmentKind | None:
+    """The format of an open binary file, from its content, or None if it is none we take."""
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0, 2)
+    size = file.tell()
+    file.seek(max(0, size - 1024))
+    tail = file.read()
+    file.seek(0)
+    if _is_pdf(head, tail):
+        kind = AttachmentKind.PDF
+    elif head.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(file)
+    else:
+        kind = None
+    file.seek(0)
+    return kind
+
+
+def check_upload(upload: UploadedFile) -> AttachmentKind:
+    """The upload's format, or a ValidationError saying what to do instead."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if upload.size == 0:
+        raise ValidationError("The selected file is empty", code="empty")
+    if upload.size > limit:
+        raise ValidationError(
+            "The selected file must be smaller than %(megabytes)s MB",
+            code="too_large",
+            params={"megabytes": limit // (1024 * 1024)},
+        )
+    kind = sniff_kind(upload)
+    if kind is None:
+        raise ValidationError(f"The selected file must be a {ALLOWED_FORMATS}", code="wrong_type")
+    return kind
