@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
 from funding.models import (
+    COUNTED_STATES,
     Bid,
     BidState,
     CostCategory,
@@ -255,7 +256,7 @@ def decided_bid(*, state: str = BidState.FUNDED, number: int | None = None, **fi
         state=state,
         number=number,
         reference=f"{bid.round.reference_prefix}-{number:04d}",
-        lead_slot=slot,
+        lead_slot=slot if state in COUNTED_STATES else None,
         submitted_at=now,
         submitted_by_email=bid.created_by_email,
         decided_at=now if state in (BidState.FUNDED, BidState.NOT_FUNDED) else None,
