@@ -88,6 +88,8 @@ def sign_in_request(*, email: str) -> None:
         return
     token, token_hash = new_token()
     with transaction.atomic():
+        # Spent links are of no use to anyone; a day on, they go.
+        SignInLink.objects.filter(expires_at__lt=an_hour_ago - datetime.timedelta(days=1)).delete()
         SignInLink.objects.create(
             email=email,
             token_hash=token_hash,
