@@ -35,6 +35,13 @@ PAGES = [
     "/declaration-projects/",
     "/coverage/",
     "/open-data/",
+    "/fund/",
+    "/fund/bench-0/",
+    "/fund/bids/",
+    "/fund/bids/?phase=alpha&page=20",
+    "/fund/projects/",
+    "/fund/projects/BR0-0001/",
+    "/fund/partners/?organisation=bench-7",
 ]
 PORT = 8765
 
@@ -64,9 +71,11 @@ def seed(signatories: int) -> None:
     if connection.vendor == "postgresql":
         _create_postgres_database(connection.settings_dict)
     call_command("migrate", verbosity=0)
-    from bench.seed import seed_signatories
+    from bench.seed import seed_fund, seed_signatories
 
     seed_signatories(signatories)
+    # The real fund had some 400 bids over its rounds: 100 times that.
+    seed_fund(rounds=10, bids_per_round=4_000)
 
 
 def _create_postgres_database(settings_dict: dict) -> None:

@@ -95,3 +95,78 @@ def seed_signatories(count: int) -> None:
                 for c in commitments
             )
         )
+
+
+def seed_fund(*, rounds: int, bids_per_round: int) -> None:
+    """Published rounds of bids by the benchmark's councils, a third of them funded."""
+    from funding.models import Bid, BidState, CostCategory, CostLine, Fund, Phase, Round
+
+    if Bid.objects.filter(round__slug__startswith="bench-").count() >= rounds * bids_per_round:
+        return
+    rng = random.Random(2019)
+    councils = list(Organisation.objects.filter(slug__startswith="bench-").order_by("pk"))
+    principles = list(Principle.objects.all())
+    service_areas = list(ServiceArea.objects.all())
+    now = timezone.now()
+    with transaction.atomic():
+        Bid.objects.filter(round__slug__startswith="bench-").delete()
+        Round.objects.filter(slug__startswith="bench-").delete()
+        fund, _ = Fund.objects.get_or_create(
+            slug="local-digital-fund",
+            defaults={"name": "Local Digital Fund", "description": "The benchmark's fund."},
+        )
+        for number in range(rounds):
+            round_ = Round.objects.create(
+                fund=fund,
+                name=f"Bench round {number}",
+                slug=f"bench-{number}",
+                reference_prefix=f"BR{number}",
+                summary="A round of the benchmark.",
+                opens_at=now - timezone.timedelta(days=400 + 30 * number),
+                closes_at=now - timezone.timedelta(days=370 + 30 * number),
+                results_published=True,
+            )
+            bids = Bid.objects.bulk_create(
+                Bid(
+                    round=round_,
+                    lead=rng.choice(councils),
+                    state=BidState.FUNDED if n % 3 == 0 else BidState.NOT_FUNDED,
+                    number=n + 1,
+                    reference=f"BR{number}-{n + 1:04d}",
+                    lead_slot=n + 1,
+                    title=f"Shared service project {number}-{n}",
+                    summary="Councils build one service together.",
+                    service_area=rng.choice(service_areas),
+                    problem="Each council builds its own.",
+                    users="Residents and officers.",
+                    phase=rng.choice(Phase.values),
+                    amount=rng.randrange(50_000, 350_000, 1_000),
+                    created_by_email="officer@bench.gov.uk",
+                    submitted_by_email="officer@bench.gov.uk",
+                    submitted_at=round_.closes_at,
+                    decided_at=now,
+                )
+                for n in range(bids_per_round)
+            )
+            Partners = Bid.partners.through
+            Partners.objects.bulk_create(
+                Partners(bid=bid, organisation=partner)
+                for bid in bids
+                for partner in rng.sample(councils, 2)
+                if partner.pk != bid.lead_id
+            )
+            Principles = Bid.principles.through
+            Principles.objects.bulk_create(
+                Principles(bid=bid, principle=principle)
+                for bid in bids
+                for principle in rng.sample(principles, 2)
+            )
+            CostLine.objects.bulk_create(
+                CostLine(
+                    bid=bid,
+                    category=CostCategory.LEAD,
+                    description="Project team",
+                    amount=bid.amount,
+                )
+                for bid in bids
+            )
