@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from declaration.models import Principle
+from funding.sitemaps import FUND_PAGES, FundedProjectSitemap, RoundSitemap
 from signatories.models import SignUp
 
 
@@ -16,6 +17,7 @@ class PublicPagesSitemap(Sitemap):
             "signatories:projects",
             "signatories:coverage",
             "signatories:open-data",
+            *FUND_PAGES,
             "accessibility",
             "privacy",
             "cookies",
@@ -51,4 +53,6 @@ SITEMAPS = {
     "pages": PublicPagesSitemap,
     "principles": PrincipleSitemap,
     "signatories": SignatorySitemap,
+    "fund-rounds": RoundSitemap,
+    "fund-projects": FundedProjectSitemap,
 }

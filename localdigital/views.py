@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
+from funding.models import Bid
 from signatories.models import SignUp
 
 LATEST_SIGNATORIES_SHOWN = 5
@@ -25,6 +26,7 @@ def home(request):
             "declaration": Declaration.objects.first(),
             "principles": Principle.objects.in_order(),
             "counts": SignUp.objects.public_counts(),
+            "fund_totals": Bid.objects.totals(),
             "latest_signatories": SignUp.objects.signed()
             .select_related("organisation")
             .newest_first()[:LATEST_SIGNATORIES_SHOWN],

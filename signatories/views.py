@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from declaration.models import Principle, ServiceArea
+from funding import open_data as fund_open_data
 from signatories import coverage, open_data
 from signatories.models import Nation, OrganisationType, SignUp
 
@@ -269,6 +270,7 @@ def open_data_page(request):
         {
             "page_title": "Open data",
             "datasets": open_data.DATASETS,
+            "fund_datasets": fund_open_data.DATASETS,
             "organisation_types": OrganisationType.choices,
             "licence_name": open_data.LICENCE_NAME,
             "licence_url": open_data.LICENCE_URL,

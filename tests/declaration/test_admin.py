@@ -58,15 +58,22 @@ def test_content_editor_cannot_do_anything_else(client, content_editor, path):
     assert client.get(path).status_code == 403
 
 
-def test_content_editors_group_holds_only_declaration_permissions():
+def test_content_editors_group_holds_only_content_permissions():
     group = Group.objects.get(name="Content editors")
 
-    assert sorted(group.permissions.values_list("codename", flat=True)) == [
-        "change_declaration",
-        "change_principle",
-        "view_declaration",
-        "view_principle",
-    ]
+    assert sorted(
+        group.permissions.filter(content_type__app_label="declaration").values_list(
+            "codename", flat=True
+        )
+    ) == ["change_declaration", "change_principle", "view_declaration", "view_principle"]
+    # Besides the declaration, they edit the fund's rounds; nothing about bids.
+    other_apps = set(
+        group.permissions.exclude(content_type__app_label="declaration").values_list(
+            "content_type__app_label", "content_type__model"
+        )
+    )
+    assert {app for app, _model in other_apps} == {"funding"}
+    assert {model for _app, model in other_apps} == {"fund", "round", "roundphase", "criterion"}
 
 
 def test_admin_refuses_a_second_declaration_even_to_a_superuser(admin_client):

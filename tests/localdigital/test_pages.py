@@ -31,7 +31,8 @@ def test_public_page_shows_its_heading_in_the_govuk_layout(client, path, heading
 
 # Queries each page runs: the same whatever the amount of content.
 QUERIES = {
-    "/": 4,  # the declaration, the principles, the signatory counts, the latest signatories
+    # the declaration, the principles, the signatory counts, the latest signatories, the fund's totals
+    "/": 5,
     "/declaration/": 2,  # the declaration, the principles
     # the principles, the count of commitments under the principle, the latest of them
     "/declaration/design-services-around-the-needs-of-people/": 3,

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from funding.demo import create_demo_fund
 from signatories.demo import create_demo_signatories
 
 
@@ -8,6 +9,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # The declaration itself is content, loaded by migration; the councils
-        # come from `import_organisations` with the demo register file.
-        made = create_demo_signatories()
-        self.stdout.write(f"Demo content is up to date ({made} sign-up(s) added).")
+        # come from `import_organisations` with the demo register file. The
+        # fund's bids are made by the demo signatories, so they come first.
+        signed_up = create_demo_signatories()
+        bids = create_demo_fund()
+        self.stdout.write(
+            f"Demo content is up to date ({signed_up} sign-up(s) and {bids} bid(s) added)."
+        )

@@ -1,0 +1,418 @@
+"""Public pages of the Local Digital Fund: the fund, its rounds, the published
+bids and funded projects, the partner finder and the open data.
+
+Everything here is read-only and public. The lists take their filters and
+page from the query string, as the signatory lists do (and with the same
+helpers), so they work as plain GET forms and every state has an address. Each
+page runs the same number of queries whatever the amount of data.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from declaration.models import Principle, ServiceArea
+from funding import open_data
+from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
+from funding.officer_session import signed_in_email
+from funding.officers import organisations_of
+from localdigital.jinja2 import govuk_date
+from signatories.models import Commitment, Organisation, SignUp
+from signatories.views import (
+    ListQuery,
+    _checkbox_items,
+    _page,
+    _page_title,
+    _select_items,
+    search_text,
+)
+
+BID_SORTS = {
+    "round": "Newest round first",
+    "-amount": "Largest amount first",
+    "lead": "Lead council (A to Z)",
+}
+# One order only; named so that the pages' addresses say what they show.
+PROJECT_SORTS = {"round": "Newest round first"}
+OUTCOMES = [
+    (BidState.FUNDED.value, BidState.FUNDED.label),
+    (BidState.NOT_FUNDED.value, BidState.NOT_FUNDED.label),
+]
+OUTCOME_TAG_CLASSES = {BidState.FUNDED: "govuk-tag--green", BidState.NOT_FUNDED: "govuk-tag--grey"}
+LINK_GROUPS = [(LinkKind.OUTPUT, "Outputs"), (LinkKind.SPRINT_NOTE, "Sprint notes")]
+DEFAULT_FUND_NAME = "Local Digital Fund"
+
+
+# Dates and times
+
+
+def govuk_time(moment: datetime.datetime) -> str:
+    """A time of day as GOV.UK writes it, in UK time: 9am, 5:30pm, midday, midnight."""
+    local = timezone.localtime(moment)
+    if local.minute == 0 and local.hour in (0, 12):
+        return "midnight" if local.hour == 0 else "midday"
+    hour = local.hour % 12 or 12
+    minutes = f":{local.minute:02d}" if local.minute else ""
+    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+
+
+def govuk_date_time(moment: datetime.datetime) -> str:
+    """Like 13 October 2022 at 9am, in UK time."""
+    return f"{govuk_date(moment)} at {govuk_time(moment)}"
+
+
+@dataclass(frozen=True)
+class RoundStatus:
+    key: str
+    text: str
+    tag_classes: str
+
+
+OPEN = RoundStatus("open", "Open", "govuk-tag--green")
+OPENS_SOON = RoundStatus("opens-soon", "Opens soon", "govuk-tag--blue")
+CLOSED = RoundStatus("closed", "Closed", "govuk-tag--grey")
+
+
+def round_status(round_: Round, *, now: datetime.datetime) -> RoundStatus:
+    if round_.is_open(now=now):
+        return OPEN
+    return CLOSED if round_.has_closed(now=now) else OPENS_SOON
+
+
+# Totals
+
+
+def councils_involved(bids: BidQuerySet) -> int:
+    """How many councils lead or partner at least one of the funded `bids`."""
+    funded = bids.funded()
+    partners = Bid.partners.through.objects.filter(bid__in=funded).values("organisation_id")
+    return (
+        Organisation.objects.councils()
+        .filter(Q(pk__in=funded.values("lead_id")) | Q(pk__in=partners))
+        .count()
+    )
+
+
+def fund_totals(bids: BidQuerySet) -> dict:
+    """Projects funded, pounds awarded and councils involved, over `bids`."""
+    return {**bids.totals(), "councils": councils_involved(bids)}
+
+
+# The fund and its rounds
+
+
+@require_safe
+def fund_index(request):
+    # There is one fund; should staff add another, the page shows the first
+    # by name, and its own rounds and totals only.
+    fund = Fund.objects.order_by("name").first()
+    rounds = list(fund.rounds.order_by("-opens_at", "-pk")) if fund else []
+    now = timezone.now()
+    return render(
+        request,
+        "fund/index.html",
+        {
+            "page_title": fund.name if fund else DEFAULT_FUND_NAME,
+            "fund": fund,
+            "rounds": [{"round": r, "status": round_status(r, now=now)} for r in rounds],
+            "totals": fund_totals(
+                Bid.objects.filter(round__fund=fund) if fund else Bid.objects.none()
+            ),
+            "govuk_date_time": govuk_date_time,
+        },
+    )
+
+
+@require_safe
+def round_detail(request, slug):
+    round_ = (
+        Round.objects.select_related("fund")
+        .prefetch_related("phases", "criteria")
+        .filter(slug=slug)
+        .first()
+    )
+    if round_ is None:
+        raise Http404("No round has this address.")
+    phase_order = list(Phase.values)
+    phases = sorted(round_.phases.all(), key=lambda p: phase_order.index(p.phase))
+    criteria = list(round_.criteria.all())
+    total_weight = sum(criterion.weight for criterion in criteria)
+    return render(
+        request,
+        "fund/round.html",
+        {
+            "page_title": f"{round_.name}: {round_.fund.name}",
+            "round": round_,
+            "status": round_status(round_, now=timezone.now()),
+            "phases": phases,
+            "criteria": [
+                {"criterion": c, "share": round(100 * c.weight / total_weight)} for c in criteria
+            ],
+            "govuk_date_time": govuk_date_time,
+        },
+    )
+
+
+# Published bids and funded projects
+
+
+def _filtered_bids(bids: BidQuerySet, query: ListQuery) -> BidQuerySet:
+    """The bids that match a list's search and filters: any value of a
+    filter matches, and every filter used must match."""
+    if query.q:
+        bids = bids.filter(
+            Q(title__icontains=query.q)
+            | Q(lead__name__icontains=query.q)
+            | Q(reference__iexact=query.q)
+        )
+    if rounds := query.filters.get("round"):
+        bids = bids.filter(round__slug__in=rounds)
+    if phases := query.filters.get("phase"):
+        bids = bids.filter(phase__in=phases)
+    if outcomes := query.filters.get("outcome"):
+        bids = bids.filter(state__in=outcomes)
+    if principles := query.filters.get("principle"):
+        # A subquery, not a join, so a bid with two chosen principles is listed once.
+        tagged = Bid.principles.through.objects.filter(principle__slug__in=principles)
+        bids = bids.filter(pk__in=tagged.values("bid_id"))
+    if service_areas := query.filters.get("service_area"):
+        bids = bids.filter(service_area__slug__in=service_areas)
+    return bids
+
+
+def _sorted_bids(bids: BidQuerySet, sort: str) -> BidQuerySet:
+    if sort == "-amount":
+        return bids.order_by("-amount", "-round__opens_at", "number")
+    if sort == "lead":
+        return bids.order_by("lead__name", "-round__opens_at", "number")
+    return bids.order_by("-round__opens_at", "-round__pk", "number")
+
+
+def _with_outcome(bids) -> list[dict]:
+    return [{"bid": bid, "outcome_classes": OUTCOME_TAG_CLASSES.get(bid.state, "")} for bid in bids]
+
+
+@require_safe
+def bid_list(request):
+    published = Bid.objects.published()
+    rounds = list(Round.objects.published().order_by("-opens_at", "-pk"))
+    principles = list(Principle.objects.in_order())
+    # Only the service areas some published bid has, so that no choice leads nowhere.
+    service_areas = list(ServiceArea.objects.filter(pk__in=published.values("service_area_id")))
+    query = ListQuery.from_request(
+        request,
+        sorts=BID_SORTS,
+        allowed={
+            "round": {r.slug for r in rounds},
+            "phase": set(Phase.values),
+            "outcome": {value for value, _label in OUTCOMES},
+            "principle": {p.slug for p in principles},
+            "service_area": {area.slug for area in service_areas},
+        },
+    )
+    results = _sorted_bids(_filtered_bids(published, query), query.sort).public()
+    page, pagination = _page(request, results, query)
+    return render(
+        request,
+        "fund/bids.html",
+        {
+            "page_title": _page_title("Bids to the fund", page),
+            "query": query,
+            "page": page,
+            "bids": _with_outcome(page.object_list),
+            "pagination": pagination,
+            "round_items": _checkbox_items(
+                [(r.slug, r.name) for r in rounds], query.filters["round"]
+            ),
+            "phase_items": _checkbox_items(Phase.choices, query.filters["phase"]),
+            "outcome_items": _checkbox_items(OUTCOMES, query.filters["outcome"]),
+            "principle_items": _checkbox_items(
+                [(p.slug, f"{p.number}. {p.title}") for p in principles],
+                query.filters["principle"],
+            ),
+            "service_area_items": _checkbox_items(
+                [(area.slug, area.name) for area in service_areas], query.filters["service_area"]
+            ),
+            "sort_items": _select_items(BID_SORTS, query.sort),
+        },
+    )
+
+
+@require_safe
+def project_list(request):
+    funded = Bid.objects.funded()
+    query = ListQuery.from_request(request, sorts=PROJECT_SORTS, allowed={})
+    results = (
+        _sorted_bids(funded, query.sort)
+        .select_related("round", "lead", "service_area")
+        .prefetch_related("partners")
+    )
+    page, pagination = _page(request, results, query)
+    return render(
+        request,
+        "fund/projects.html",
+        {
+            "page_title": _page_title("Funded projects", page),
+            "page": page,
+            "pagination": pagination,
+            "totals": funded.totals(),
+        },
+    )
+
+
+@require_safe
+def project_detail(request, reference):
+    # Only funded projects have a page: a bid that was not funded is shown,
+    # with its outcome, in the list of bids, and has nothing more to show.
+    bid = (
+        Bid.objects.funded()
+        .select_related("round", "round__fund", "lead", "service_area")
+        .prefetch_related(
+            "partners",
+            "principles",
+            Prefetch("links", queryset=ProjectLink.objects.order_by("added_at", "pk")),
+        )
+        .filter(reference=reference)
+        .first()
+    )
+    if bid is None:
+        raise Http404("No funded project has this reference.")
+    links = list(bid.links.all())
+    return render(
+        request,
+        "fund/project.html",
+        {
+            "page_title": bid.title,
+            "bid": bid,
+            "link_groups": [
+                {"kind": kind, "heading": heading, "links": [x for x in links if x.kind == kind]}
+                for kind, heading in LINK_GROUPS
+            ],
+        },
+    )
+
+
+# The partner finder
+
+
+def _matching_councils(yours: SignUp):
+    """Signed councils, other than yours, whose commitments share your
+    commitment's service area or one of its principles: both first, then the
+    same service area, then principles alone; more principles shared first."""
+    commitment = yours.commitment
+    principle_ids = [principle.pk for principle in commitment.principles.all()]
+    shared = (
+        Commitment.principles.through.objects.filter(
+            commitment_id=OuterRef("commitment__pk"), principle_id__in=principle_ids
+        )
+        .order_by()
+        .values("commitment_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        SignUp.objects.public()
+        .with_commitment()
+        .filter(organisation__in=Organisation.objects.current().councils())
+        .exclude(organisation_id=yours.organisation_id)
+        .annotate(
+            shared_principles=Coalesce(Subquery(shared, output_field=IntegerField()), 0),
+            same_area=Case(
+                When(commitment__service_area_id=commitment.service_area_id, then=1),
+                default=0,
+                output_field=IntegerField(),
+            ),
+        )
+        .filter(Q(same_area=1) | Q(shared_principles__gt=0))
+        .annotate(
+            both=Case(
+                When(Q(same_area=1) & Q(shared_principles__gt=0), then=1),
+                default=0,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-both", "-same_area", "-shared_principles", "organisation__name", "pk")
+    )
+
+
+def _what_they_share(match: SignUp, yours: SignUp) -> dict:
+    mine = {principle.pk for principle in yours.commitment.principles.all()}
+    return {
+        "sign_up": match,
+        "service_area": match.commitment.service_area if match.same_area else None,
+        "principles": [p for p in match.commitment.principles.all() if p.pk in mine],
+    }
+
+
+@require_safe
+def partner_finder(request):
+    choices = list(
+        SignUp.objects.signed()
+        .with_commitment()
+        .order_by("organisation__name", "organisation__pk")
+        .values_list("organisation__slug", "organisation__name")
+    )
+    known = {slug for slug, _name in choices}
+    asked = "organisation" in request.GET
+    chosen = search_text(request.GET.get("organisation", ""))
+    if not asked and (email := signed_in_email(request)):
+        # An officer signed in to bid starts from their own organisation.
+        chosen = organisations_of(email).values_list("slug", flat=True).first() or ""
+    yours = None
+    if chosen in known:
+        yours = SignUp.objects.public().filter(organisation__slug=chosen).first()
+    error = "Select your organisation" if asked and yours is None else None
+
+    context = {
+        "page_title": "Find partner councils",
+        "error_title": bool(error),
+        "error": error,
+        "organisation_items": [{"value": "", "text": "Choose an organisation"}]
+        + [
+            {"value": slug, "text": name, "selected": yours is not None and slug == chosen}
+            for slug, name in choices
+        ],
+        "yours": yours,
+    }
+    if yours is not None:
+        # Only for the page links: they keep the organisation chosen.
+        query = ListQuery(sort="best", filters={"organisation": [chosen]})
+        page, pagination = _page(request, _matching_councils(yours), query)
+        context.update(
+            {
+                "page_title": _page_title("Find partner councils", page),
+                "page": page,
+                "pagination": pagination,
+                "matches": [_what_they_share(match, yours) for match in page.object_list],
+            }
+        )
+    return render(request, "fund/partners.html", context)
+
+
+# Open data
+
+
+@require_safe
+def bids_csv(request):
+    return open_data.as_csv(open_data.BIDS, open_data.bid_rows(), request=request)
+
+
+@require_safe
+def bids_json(request):
+    return open_data.as_json(open_data.BIDS, open_data.bid_rows(), request=request)
+
+
+@require_safe
+def projects_csv(request):
+    return open_data.as_csv(open_data.PROJECTS, open_data.project_rows(), request=request)
+
+
+@require_safe
+def projects_json(request):
+    return open_data.as_json(open_data.PROJECTS, open_data.project_rows(), request=request)
