@@ -135,10 +135,9 @@ STORAGES = {
     # allowed to see them. With more than one web server this directory must
     # be shared storage.
     "attachments": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "localdigital.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media"),
-            "base_url": None,
         },
     },
 }

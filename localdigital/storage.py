@@ -1,3 +1,4 @@
+from django.core.files.storage import FileSystemStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -10,3 +11,15 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     """
 
     support_js_module_import_aggregation = True
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files kept on disk with no address of their own.
+
+    They are read out only by views that first check who is asking (bid
+    attachments: funding.section_views.attachment_download), so asking the
+    storage for a public URL is a mistake, and says so.
+    """
+
+    def url(self, name):
+        raise ValueError(f"{name} is private: serve it through a view that checks who may see it.")

@@ -41,7 +41,7 @@ def private_media(tmp_path, settings):
         **settings.STORAGES,
         "attachments": {
             **settings.STORAGES["attachments"],
-            "OPTIONS": {"location": location, "base_url": None},
+            "OPTIONS": {"location": location},
         },
     }
     # The storages handler keeps the backends it has made; forget them so the
