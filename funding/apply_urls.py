@@ -20,6 +20,11 @@ urlpatterns = [
     path("bids/<int:pk>/check-your-answers/", apply_views.check_answers, name="check-answers"),
     path("bids/<int:pk>/submitted/", apply_views.submitted, name="submitted"),
     path("bids/<int:pk>/withdraw/", apply_views.withdraw, name="withdraw"),
+    path(
+        "<slug:slug>/eligibility/partners/",
+        apply_views.eligibility_partners,
+        name="eligibility-partners",
+    ),
     # --- section pages (section_views): add their patterns below this line only ---
     path("bids/<int:pk>/<str:section>/", section_views.section, name="section"),
     path(

@@ -23,15 +23,15 @@ from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, Pr
 from funding.officer_session import signed_in_email
 from funding.officers import organisations_of
 from localdigital.jinja2 import govuk_date
-from signatories.models import Commitment, Organisation, SignUp
-from signatories.views import (
+from localdigital.lists import (
     ListQuery,
-    _checkbox_items,
-    _page,
-    _page_title,
-    _select_items,
+    checkbox_items,
+    page_title,
+    paginate,
     search_text,
+    select_items,
 )
+from signatories.models import Commitment, Organisation, SignUp
 
 BID_SORTS = {
     "round": "Newest round first",
@@ -217,29 +217,29 @@ def bid_list(request):
         },
     )
     results = _sorted_bids(_filtered_bids(published, query), query.sort).public()
-    page, pagination = _page(request, results, query)
+    page, pagination = paginate(request, results, query)
     return render(
         request,
         "fund/bids.html",
         {
-            "page_title": _page_title("Bids to the fund", page),
+            "page_title": page_title("Bids to the fund", page),
             "query": query,
             "page": page,
             "bids": _with_outcome(page.object_list),
             "pagination": pagination,
-            "round_items": _checkbox_items(
+            "round_items": checkbox_items(
                 [(r.slug, r.name) for r in rounds], query.filters["round"]
             ),
-            "phase_items": _checkbox_items(Phase.choices, query.filters["phase"]),
-            "outcome_items": _checkbox_items(OUTCOMES, query.filters["outcome"]),
-            "principle_items": _checkbox_items(
+            "phase_items": checkbox_items(Phase.choices, query.filters["phase"]),
+            "outcome_items": checkbox_items(OUTCOMES, query.filters["outcome"]),
+            "principle_items": checkbox_items(
                 [(p.slug, f"{p.number}. {p.title}") for p in principles],
                 query.filters["principle"],
             ),
-            "service_area_items": _checkbox_items(
+            "service_area_items": checkbox_items(
                 [(area.slug, area.name) for area in service_areas], query.filters["service_area"]
             ),
-            "sort_items": _select_items(BID_SORTS, query.sort),
+            "sort_items": select_items(BID_SORTS, query.sort),
         },
     )
 
@@ -253,12 +253,12 @@ def project_list(request):
         .select_related("round", "lead", "service_area")
         .prefetch_related("partners")
     )
-    page, pagination = _page(request, results, query)
+    page, pagination = paginate(request, results, query)
     return render(
         request,
         "fund/projects.html",
         {
-            "page_title": _page_title("Funded projects", page),
+            "page_title": page_title("Funded projects", page),
             "page": page,
             "pagination": pagination,
             "totals": funded.totals(),
@@ -383,10 +383,10 @@ def partner_finder(request):
     if yours is not None:
         # Only for the page links: they keep the organisation chosen.
         query = ListQuery(sort="best", filters={"organisation": [chosen]})
-        page, pagination = _page(request, _matching_councils(yours), query)
+        page, pagination = paginate(request, _matching_councils(yours), query)
         context.update(
             {
-                "page_title": _page_title("Find partner councils", page),
+                "page_title": page_title("Find partner councils", page),
                 "page": page,
                 "pagination": pagination,
                 "matches": [_what_they_share(match, yours) for match in page.object_list],

@@ -93,6 +93,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A test database in a file, not in memory, so that the browser tests'
     # server thread opens its own connection to it, as a real server would.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # SQLite has no row locks: a transaction that reads first and writes later
+    # (submitting a bid locks its round, then writes) would be refused with
+    # "database is locked" when another writer got in between. Taking the write
+    # lock when the transaction starts makes the second one wait instead, as
+    # it would for PostgreSQL's row lock.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

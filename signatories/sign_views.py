@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from declaration.models import Declaration, Principle, ServiceArea
+from localdigital.lists import search_text
 from localdigital.ratelimit import rate_limit
 from localdigital.tokens import hash_token
 from signatories import forms, journey
@@ -33,7 +34,6 @@ from signatories.services import (
     sign_up_resubmit,
     sign_up_sign,
 )
-from signatories.views import search_text
 from signatories.workflow import IllegalMove
 
 # Enough for a person answering every question, correcting mistakes and

@@ -3,8 +3,8 @@
 import pytest
 
 from declaration.models import Principle
+from localdigital.lists import PAGE_SIZE
 from signatories.models import Nation, OrganisationType
-from signatories.views import PAGE_SIZE
 from tests.factories import OrganisationFactory, SignUpFactory
 from tests.signatories.test_public_pages import signed
 

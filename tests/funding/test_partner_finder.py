@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
 from funding.officer_session import SESSION_KEY
+from localdigital.lists import PAGE_SIZE
 from signatories.models import OrganisationType, SignUpState
-from signatories.views import PAGE_SIZE
 from tests.factories import OrganisationFactory, SignUpFactory
 from tests.funding.test_public_pages import text
 

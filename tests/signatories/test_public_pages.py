@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
+from localdigital.lists import PAGE_SIZE
 from signatories.models import Nation, OrganisationType, SignUpState
-from signatories.views import PAGE_SIZE
 from tests.factories import OrganisationFactory, SignUpFactory
 
 pytestmark = pytest.mark.django_db
