@@ -7,10 +7,9 @@ Each view reads like a list of guards: who is signed in, whether the bid is
 their organisation's, what state it is in; then the form and the service.
 """
 
-import re
 from urllib.parse import urlencode
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,9 +30,9 @@ from funding.models import (
     Section,
 )
 from funding.officer_session import officer_bid, officer_required, safe_next, signed_in_email
-from funding.officers import lead_councils_of, organisations_of, parent_domains
-from funding.views import govuk_date_time
+from funding.officers import lead_councils_of, organisations_matching, organisations_of
 from funding.workflow import IllegalMove
+from localdigital.jinja2 import govuk_date_time
 from localdigital.ratelimit import rate_limit
 from signatories.models import Organisation
 
@@ -194,21 +193,6 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 # The officer's bids ------------------------------------------------------------
 
 
-def _organisations_by_address(email: str) -> QuerySet[Organisation]:
-    """Organisations that `email` would belong to if they had signed.
-
-    Only used to explain to an officer whose address belongs to no signed
-    organisation why that is. (A candidate for funding.officers.)
-    """
-    named = Q(sign_ups__officer_email__iexact=email) | Q(sign_ups__approver_email__iexact=email)
-    domains = parent_domains(email)
-    if domains:
-        alternatives = "|".join(re.escape(domain) for domain in domains)
-        named |= Q(email_domains__iregex=rf"(^|\n)[ \t]*@?({alternatives})[ \t\r]*(\n|$)")
-    matching = Organisation.objects.current().filter(named)
-    return Organisation.objects.filter(pk__in=matching.values("pk")).order_by("name")
-
-
 def _state_tag(bid: Bid) -> dict:
     return {"text": bid.get_state_display(), "classes": STATE_TAG_CLASSES[bid.state]}
 
@@ -250,10 +234,9 @@ def your_bids(request: HttpRequest) -> HttpResponse:
             "open_rounds": list(Round.objects.open().order_by("closes_at", "pk"))
             if councils
             else [],
-            "not_signed": [] if organisations else list(_organisations_by_address(email)),
+            "not_signed": [] if organisations else list(organisations_matching(email)),
             "domain": email.rpartition("@")[2],
             "notice": request.session.pop(NOTICE_KEY, None),
-            "govuk_date_time": govuk_date_time,
         },
     )
 
@@ -276,7 +259,6 @@ def _round_not_open(request: HttpRequest, round_: Round) -> HttpResponse:
             "page_title": f"{round_.name} is not open for bids",
             "round": round_,
             "has_closed": round_.has_closed(),
-            "govuk_date_time": govuk_date_time,
         },
     )
 
@@ -402,7 +384,6 @@ def eligibility_partners(request: HttpRequest, slug: str) -> HttpResponse:
                     "round": round_,
                     "lead": lead,
                     "back": reverse("apply:eligibility-partners", kwargs={"slug": round_.slug}),
-                    "govuk_date_time": govuk_date_time,
                 },
             )
     else:
@@ -493,7 +474,6 @@ def task_list(request: HttpRequest, pk: int) -> HttpResponse:
             "total": len(Section.values),
             "round_open": round_open,
             "round_not_yet_open": not round_open and not bid.round.has_closed(),
-            "govuk_date_time": govuk_date_time,
             "back": _your_bids_url(),
         },
     )
@@ -515,7 +495,6 @@ def _sent_bid(request: HttpRequest, bid: Bid) -> HttpResponse:
             else [],
             "can_withdraw": bid.state in WITHDRAWABLE_STATES,
             "decided": bid.state in DECIDED_STATES,
-            "govuk_date_time": govuk_date_time,
             "back": _your_bids_url(),
         },
     )
@@ -690,7 +669,6 @@ def _check_answers_page(
             "left": left,
             "round_open": bid.round.is_open(),
             "can_submit": bid.state == BidState.DRAFT and ready and bid.round.is_open(),
-            "govuk_date_time": govuk_date_time,
             "back": reverse("apply:bid", kwargs={"pk": bid.pk}),
         },
         status=status,

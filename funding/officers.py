@@ -21,22 +21,43 @@ def parent_domains(email: str) -> list[str]:
     return [".".join(labels[start:]) for start in range(len(labels) - 1)]
 
 
-def organisations_of(email: str) -> QuerySet[Organisation]:
-    """The signed organisations that `email` belongs to."""
+def _address_matches(email: str) -> Q:
+    """Organisations whose sign-up names `email`, or whose email domains include its domain.
+
+    Conditions on sign_ups must stay in the same filter() call as any other
+    condition on the sign-up, so that both are looked for on the same one.
+    """
     email = email.strip()
     named = Q(sign_ups__officer_email__iexact=email) | Q(sign_ups__approver_email__iexact=email)
     domains = parent_domains(email)
-    by_domain = Q()
-    if domains:
-        # One domain a line in email_domains, perhaps typed with an "@" or spaces.
-        alternatives = "|".join(re.escape(domain) for domain in domains)
-        by_domain = Q(email_domains__iregex=rf"(^|\n)[ \t]*@?({alternatives})[ \t\r]*(\n|$)")
-    # One filter() call, so that the named address and the signed state are
-    # looked for on the same sign-up, not on any two of the organisation's.
-    matching = Organisation.objects.current().filter(
-        Q(sign_ups__state=SignUpState.SIGNED) & (named | by_domain if domains else named)
-    )
+    if not domains:
+        return named
+    # One domain a line in email_domains, perhaps typed with an "@" or spaces.
+    alternatives = "|".join(re.escape(domain) for domain in domains)
+    return named | Q(email_domains__iregex=rf"(^|\n)[ \t]*@?({alternatives})[ \t\r]*(\n|$)")
+
+
+def _distinct(matching: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    # The join to sign-ups can find an organisation more than once.
     return Organisation.objects.filter(pk__in=matching.values("pk")).order_by("name")
+
+
+def organisations_of(email: str) -> QuerySet[Organisation]:
+    """The signed organisations that `email` belongs to."""
+    return _distinct(
+        Organisation.objects.current().filter(
+            Q(sign_ups__state=SignUpState.SIGNED) & _address_matches(email)
+        )
+    )
+
+
+def organisations_matching(email: str) -> QuerySet[Organisation]:
+    """The organisations `email` would belong to if they had signed.
+
+    Used to tell an officer whose address belongs to no signed organisation
+    why that is: their organisation is still signing, say.
+    """
+    return _distinct(Organisation.objects.current().filter(_address_matches(email)))
 
 
 def lead_councils_of(email: str) -> QuerySet[Organisation]:

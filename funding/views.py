@@ -22,7 +22,6 @@ from funding import open_data
 from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
 from funding.officer_session import signed_in_email
 from funding.officers import organisations_of
-from localdigital.jinja2 import govuk_date
 from localdigital.lists import (
     ListQuery,
     checkbox_items,
@@ -50,21 +49,6 @@ DEFAULT_FUND_NAME = "Local Digital Fund"
 
 
 # Dates and times
-
-
-def govuk_time(moment: datetime.datetime) -> str:
-    """A time of day as GOV.UK writes it, in UK time: 9am, 5:30pm, midday, midnight."""
-    local = timezone.localtime(moment)
-    if local.minute == 0 and local.hour in (0, 12):
-        return "midnight" if local.hour == 0 else "midday"
-    hour = local.hour % 12 or 12
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
-
-
-def govuk_date_time(moment: datetime.datetime) -> str:
-    """Like 13 October 2022 at 9am, in UK time."""
-    return f"{govuk_date(moment)} at {govuk_time(moment)}"
 
 
 @dataclass(frozen=True)
@@ -124,7 +108,6 @@ def fund_index(request):
             "totals": fund_totals(
                 Bid.objects.filter(round__fund=fund) if fund else Bid.objects.none()
             ),
-            "govuk_date_time": govuk_date_time,
         },
     )
 
@@ -154,7 +137,6 @@ def round_detail(request, slug):
             "criteria": [
                 {"criterion": c, "share": round(100 * c.weight / total_weight)} for c in criteria
             ],
-            "govuk_date_time": govuk_date_time,
         },
     )
 

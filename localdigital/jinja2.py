@@ -26,6 +26,21 @@ def govuk_date(moment: datetime.datetime | datetime.date | None) -> str:
     return dateformat.format(moment, "j F Y")
 
 
+def govuk_time(moment: datetime.datetime) -> str:
+    """A time of day as GOV.UK writes it, in UK time: 9am, 5:30pm, midday, midnight."""
+    local = timezone.localtime(moment)
+    if local.minute == 0 and local.hour in (0, 12):
+        return "midnight" if local.hour == 0 else "midday"
+    hour = local.hour % 12 or 12
+    minutes = f":{local.minute:02d}" if local.minute else ""
+    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+
+
+def govuk_date_time(moment: datetime.datetime) -> str:
+    """Like 13 October 2022 at 9am, in UK time."""
+    return f"{govuk_date(moment)} at {govuk_time(moment)}"
+
+
 def environment(**options) -> Environment:
     options["loader"] = ChoiceLoader(
         [
@@ -37,5 +52,7 @@ def environment(**options) -> Environment:
     # Django's backend passes autoescape=True; said here too, so it is plain.
     options.pop("autoescape", None)
     env = Environment(autoescape=True, **options)
-    env.globals.update(static=static, url=url, govuk_date=govuk_date)
+    env.globals.update(
+        static=static, url=url, govuk_date=govuk_date, govuk_date_time=govuk_date_time
+    )
     return env
