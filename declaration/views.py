@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
+from funding.models import Bid
 from signatories.models import SignUp
 
 # The most recent are listed; the projects page, filtered by the principle, has them all.
@@ -35,6 +36,12 @@ def principle_detail(request, slug):
         .select_related("organisation", "commitment", "commitment__service_area")
         .newest_first()
     )
+    funded = (
+        Bid.objects.funded()
+        .filter(principles__slug=slug)
+        .select_related("lead", "round")
+        .order_by("-round__opens_at", "title", "pk")
+    )
     return render(
         request,
         "declaration/principle.html",
@@ -44,5 +51,7 @@ def principle_detail(request, slug):
             "next_principle": principles[position + 1] if position + 1 < len(principles) else None,
             "commitments": list(commitments[:COMMITMENTS_SHOWN]),
             "commitments_count": commitments.count(),
+            "funded_projects": list(funded[:COMMITMENTS_SHOWN]),
+            "funded_count": funded.count(),
         },
     )

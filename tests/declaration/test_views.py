@@ -1,6 +1,7 @@
 import pytest
 
 from declaration.models import Declaration, Principle
+from tests.factories import decided_bid
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,46 @@ def test_declaration_page_is_not_found_before_any_declaration_exists(client):
     Declaration.objects.all().delete()
 
     assert client.get("/declaration/").status_code == 404
+
+
+def test_principle_page_lists_the_funded_projects_that_serve_it(client):
+    plumbing = Principle.objects.get(slug="fix-the-plumbing")
+    funded = decided_bid(title="Shared waste collection booking", principles=[plumbing])
+    decided_bid(
+        round=funded.round,
+        title="Bid that was not funded",
+        principles=[plumbing],
+        state="not_funded",
+    )
+    decided_bid(round=funded.round, title="Project under another principle")
+    unpublished = decided_bid(title="Funded in a round not yet published", principles=[plumbing])
+    funded.round.results_published = True
+    funded.round.save()
+
+    html = client.get(plumbing.get_absolute_url()).content.decode()
+
+    assert "Shared waste collection booking" in html
+    assert funded.get_absolute_url() in html
+    assert "1 project funded by the Local Digital Fund serves this principle" in " ".join(
+        html.split()
+    )
+    for hidden in ("Bid that was not funded", "Project under another principle", unpublished.title):
+        assert hidden not in html
+
+
+def test_principle_page_runs_the_same_queries_however_many_projects_are_funded(
+    client, django_assert_num_queries
+):
+    plumbing = Principle.objects.get(slug="fix-the-plumbing")
+    first = decided_bid(principles=[plumbing])
+    first.round.results_published = True
+    first.round.save()
+    with django_assert_num_queries(5):
+        client.get(plumbing.get_absolute_url())
+    for _ in range(12):
+        decided_bid(round=first.round, principles=[plumbing])
+
+    with django_assert_num_queries(5):
+        html = client.get(plumbing.get_absolute_url()).content.decode()
+
+    assert "13 projects funded" in " ".join(html.split())
