@@ -229,8 +229,12 @@ class BidStateChangeInline(ReadOnlyInlineMixin, admin.TabularInline):
     readonly_fields = fields
 
 
-class BidCommentInline(admin.TabularInline):
-    """Comments are added, never edited: an empty row takes a new one."""
+class BidCommentInline(admin.StackedInline):
+    """Comments are added, never edited: an empty row takes a new one.
+
+    Stacked rather than tabular, so the new comment's box has a label of its
+    own (a tabular inline names it only in the column heading).
+    """
 
     model = BidComment
     verbose_name_plural = "comments (seen by staff only)"

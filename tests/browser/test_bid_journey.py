@@ -10,10 +10,8 @@ JavaScript off, and its last steps with the keyboard alone.
 
 import dataclasses
 import datetime
-import importlib
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -56,7 +54,6 @@ from tests.browser.steps import (
     press_button,
     tab_to,
 )
-from tests.conftest import _new_page
 from tests.factories import BidFactory, RoundFactory, signed_council
 
 pytestmark = [
@@ -70,20 +67,6 @@ PARTNERS = {
     "Southby District Council": "southby.gov.uk",
 }
 OFFICER_EMAIL = "sam.okafor@leadshire.gov.uk"
-
-
-@pytest.fixture
-def fund_staff_groups():
-    """The fund's staff groups, as its migration makes them.
-
-    Browser tests empty the database after each test, and the browser
-    conftest loads again only the declaration's seeds; so "Fund assessors"
-    (and the content editors' rights over rounds) are made again here when
-    they have gone.
-    """
-    migration = importlib.import_module("funding.migrations.0002_fund_assessors_group")
-    if not Group.objects.filter(name=migration.ASSESSORS).exists():
-        migration.create_groups(apps, schema_editor=None)
 
 
 def staff_user(username: str, *, group: str, first_name: str, last_name: str):
@@ -100,12 +83,12 @@ def staff_user(username: str, *, group: str, first_name: str, last_name: str):
 
 
 @pytest.fixture
-def assessor(fund_staff_groups):
+def assessor():
     return staff_user("assessor", group="Fund assessors", first_name="Jo", last_name="Bloggs")
 
 
 @pytest.fixture
-def editor(fund_staff_groups):
+def editor():
     return staff_user("editor", group="Content editors", first_name="Ray", last_name="Lee")
 
 
@@ -133,21 +116,6 @@ def councils() -> Councils:
     ]
     contacts = {partner.name: partner.sign_ups.get().officer_email for partner in partners}
     return Councils(lead=lead, partners=partners, contacts=contacts)
-
-
-@pytest.fixture
-def new_browser(browser, live_server):
-    """Open a browser of its own for another person (or another day): no shared cookies."""
-    contexts = []
-
-    def open_browser(*, javascript: bool = True):
-        context, page = _new_page(browser, live_server, javascript=javascript)
-        contexts.append(context)
-        return page
-
-    yield open_browser
-    for context in contexts:
-        context.close()
 
 
 def cap_for(round_: Round, bid: BidAnswers) -> int:

@@ -30,7 +30,6 @@ from tests.browser.steps import (
     press_button,
     tab_to,
 )
-from tests.conftest import _new_page
 from tests.factories import OrganisationFactory
 
 pytestmark = [
@@ -60,21 +59,6 @@ def moderator():
     )
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
-
-
-@pytest.fixture
-def new_browser(browser, live_server):
-    """Open a browser of its own for another person: no cookies shared with anyone else's."""
-    contexts = []
-
-    def open_browser(*, javascript: bool = True):
-        context, page = _new_page(browser, live_server, javascript=javascript)
-        contexts.append(context)
-        return page
-
-    yield open_browser
-    for context in contexts:
-        context.close()
 
 
 def the_public_sees_the_signatory(
