@@ -208,7 +208,9 @@ class BidStateFilter(admin.SimpleListFilter):
             return queryset.exclude(state=BidState.DRAFT)
         if self.value() == self.ANY:
             return queryset
-        return queryset.filter(state=self.value())
+        # Only a state we know is looked for: anything else (a NUL byte, which
+        # PostgreSQL refuses outright) finds nothing.
+        return queryset.filter(state=self.value() if self.value() in BidState.values else None)
 
 
 class RoundFilter(admin.RelatedFieldListFilter):

@@ -2,6 +2,7 @@
 sees them, the notes behind the assessors' buttons, and the scoring form."""
 
 from django import forms
+from django.utils import timezone
 
 from funding.models import Bid, BidState, Criterion, Score
 
@@ -34,7 +35,35 @@ class RoundAdminForm(forms.ModelForm):
                     params={"low": low},
                 ),
             )
+        if cleaned.get("results_published"):
+            self._check_decisions_are_made(cleaned)
         return cleaned
+
+    def _check_decisions_are_made(self, cleaned: dict) -> None:
+        """Publishing shows every bid with its outcome: only once every outcome is known."""
+        closes_at = cleaned.get("closes_at")
+        if closes_at and closes_at > timezone.now():
+            self.add_error(
+                "results_published",
+                forms.ValidationError(
+                    "Decisions can be published only after the round has closed.",
+                    code="round_still_open",
+                ),
+            )
+        if self.instance.pk:
+            waiting = self.instance.bids.filter(
+                state__in=[BidState.SUBMITTED, BidState.IN_ASSESSMENT]
+            ).count()
+            if waiting:
+                self.add_error(
+                    "results_published",
+                    forms.ValidationError(
+                        "Record an outcome for every bid before publishing the decisions: "
+                        "%(waiting)s bid(s) are still submitted or in assessment.",
+                        code="round_not_decided",
+                        params={"waiting": waiting},
+                    ),
+                )
 
 
 class BidMoveForm(forms.Form):

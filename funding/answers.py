@@ -62,3 +62,38 @@ def bid_answers(bid: Bid) -> dict:
             "email": bid.sponsor_email,
         },
     }
+
+
+# What every answer is when nothing was given: the shape a copy has today.
+EMPTY_ANSWERS = {
+    "round": {"name": "", "slug": ""},
+    "lead": {"name": "", "slug": "", "register_code": "", "type": "", "region": ""},
+    "title": "",
+    "summary": "",
+    "service_area": "",
+    "problem": "",
+    "users": "",
+    "partners": [],
+    "phase": "",
+    "amount": None,
+    "cost_lines": [],
+    "delivery_plan": "",
+    "team": "",
+    "principles": [],
+    "principles_how": "",
+    "attachments": [],
+    "open_licence": False,
+    "sponsor": {"name": "", "role": "", "email": ""},
+}
+
+
+def read_answers(frozen: dict) -> dict:
+    """A frozen copy, with any answer asked for only since it was frozen read as not given.
+
+    Copies keep the shape they had on the day they were sent; pages written
+    for today's questions read them through this, so an older copy still shows.
+    """
+    answers = {**EMPTY_ANSWERS, **frozen}
+    for name in ("round", "lead", "sponsor"):
+        answers[name] = {**EMPTY_ANSWERS[name], **(frozen.get(name) or {})}
+    return answers

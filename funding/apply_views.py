@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from funding import forms, officer_session, sections, services
-from funding.answers import bid_answers
+from funding.answers import bid_answers, read_answers
 from funding.models import (
     COUNTED_STATES,
     DECIDED_STATES,
@@ -36,16 +36,17 @@ from localdigital.jinja2 import govuk_date_time
 from localdigital.ratelimit import rate_limit
 from signatories.models import Organisation
 
-# Asking for a sign-in link sends an email: a handful an hour from one place
-# is plenty, even for an office of officers behind one address. (The service
-# also limits the links sent to any one address, wherever the asking comes from.)
-SIGN_IN_LIMIT = {"scope": "fund-sign-in", "limit": 10, "per_seconds": 60 * 60}
+# Asking for a sign-in link sends an email. A council's officers often share
+# one outgoing address, and on a round's last day many may sign in within the
+# hour; the service also limits the links sent to any one email address,
+# wherever the asking comes from, so a flood still reaches nobody's inbox.
+SIGN_IN_LIMIT = {"scope": "fund-sign-in", "limit": 40, "per_seconds": 60 * 60}
 # Pressing the button on a link's page; each link works once.
-LINK_LIMIT = {"scope": "fund-sign-in-link", "limit": 20, "per_seconds": 60 * 60}
+LINK_LIMIT = {"scope": "fund-sign-in-link", "limit": 60, "per_seconds": 60 * 60}
 # Answering the eligibility questions and signing out.
 QUESTION_LIMIT = {"scope": "fund-questions", "limit": 60, "per_seconds": 10 * 60}
 # Submitting and withdrawing, which email the officers and partners.
-BID_EMAIL_LIMIT = {"scope": "fund-bid-email", "limit": 20, "per_seconds": 60 * 60}
+BID_EMAIL_LIMIT = {"scope": "fund-bid-email", "limit": 40, "per_seconds": 60 * 60}
 
 # What this journey keeps in the visitor's session.
 NEXT_KEY = "fund_sign_in_next"  # where to go once signed in
@@ -490,7 +491,9 @@ def _sent_bid(request: HttpRequest, bid: Bid) -> HttpResponse:
             "bid": bid,
             "state_tag": _state_tag(bid),
             "submission": submission,
-            "summary_sections": _answer_sections(submission.answers, bid=bid, changes=False)
+            "summary_sections": _answer_sections(
+                read_answers(submission.answers), bid=bid, changes=False
+            )
             if submission
             else [],
             "can_withdraw": bid.state in WITHDRAWABLE_STATES,
@@ -695,6 +698,8 @@ def _submit_errors(bid: Bid, problem: Exception) -> list[dict]:
             }
             for label in problem.sections_left
         ]
+    if isinstance(problem, services.NotEligible):
+        return [{"text": text, "href": "#submit"} for text in problem.problems]
     if isinstance(problem, services.LeadLimitReached):
         limit = round_.max_bids_per_lead
         return [
@@ -731,6 +736,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
         services.BidIncomplete,
         services.LeadLimitReached,
         services.BidNotEditable,
+        services.NotEligible,
     ) as refused:
         return _check_answers_page(request, bid, errors=_submit_errors(bid, refused), status=409)
     return redirect("apply:submitted", pk=bid.pk)

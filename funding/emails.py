@@ -7,7 +7,7 @@ reference; sign-in emails have none to name.
 from django.urls import reverse
 
 from funding.models import Bid
-from signatories.emails import SIGN_OFF, site_link
+from signatories.emails import SIGN_OFF, site_link, subject_name
 
 
 def sign_in(*, path: str, minutes: int) -> tuple[str, str]:
@@ -53,7 +53,10 @@ We will email you when a decision has been made. You can withdraw the bid until 
 
 
 def submitted_to_partner(bid: Bid, *, partner_name: str) -> tuple[str, str]:
-    subject = f"{partner_name} is a partner in a Local Digital Fund bid – reference {bid.reference}"
+    subject = (
+        f"{subject_name(partner_name)} is a partner in a Local Digital Fund bid – "
+        f"reference {bid.reference}"
+    )
     body = f"""Hello,
 
 {bid.lead.name} has submitted a bid to {bid.round.name} of the {bid.round.fund.name}, naming {partner_name} as a partner council. We are writing to you as {partner_name}'s contact for the Local Digital Declaration.

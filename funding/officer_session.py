@@ -5,11 +5,13 @@ they proved in their session, and what they may do follows from the
 organisations that address belongs to (funding.officers).
 """
 
+import datetime
 import functools
 from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import rotate_token
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +20,7 @@ from funding.models import Bid
 from funding.officers import organisations_of
 
 SESSION_KEY = "fund_officer_email"
+SIGNED_IN_FOR = datetime.timedelta(hours=8)
 
 
 def signed_in_email(request: HttpRequest) -> str | None:
@@ -25,10 +28,14 @@ def signed_in_email(request: HttpRequest) -> str | None:
 
 
 def sign_in(request: HttpRequest, *, email: str) -> None:
-    # A new session key, so that one planted in the browser before signing
-    # in is worth nothing afterwards.
+    # A new session key and CSRF token, so that any planted in the browser
+    # before signing in are worth nothing afterwards (as Django's own login does).
     request.session.cycle_key()
+    rotate_token(request)
     request.session[SESSION_KEY] = email
+    # A working day, then sign in again: a shared office computer left signed
+    # in is not someone's way into the bid for a fortnight.
+    request.session.set_expiry(SIGNED_IN_FOR)
 
 
 def sign_out(request: HttpRequest) -> None:

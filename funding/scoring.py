@@ -1,10 +1,13 @@
 """Weighted totals of assessors' scores.
 
-Each criterion's score is multiplied by its weight and the products added up:
-with weights 40, 30 and 30 on a scale of 0 to 4, scores of 3, 2 and 4 give
-3×40 + 2×30 + 4×30 = 300 out of a possible 400 (75%). A total is given only
-for an assessor who has scored every criterion: a partial total would look
-like a low one.
+Each criterion's score, counted from the bottom of the round's scale, is
+multiplied by its weight and the products added up: with weights 40, 30 and
+30 on a scale of 0 to 4, scores of 3, 2 and 4 give 3×40 + 2×30 + 4×30 = 300
+out of a possible 400 (75%). Counting from the bottom of the scale means the
+lowest score on every criterion is 0%, whatever the scale starts at (on a
+scale of 1 to 5, 1 everywhere is nothing, not 20%). A total is given only for
+an assessor who has scored every criterion: a partial total would look like
+a low one.
 """
 
 from collections import defaultdict
@@ -37,8 +40,9 @@ def weighted_total(
     criteria = list(criteria)
     if not criteria or any(criterion.pk not in scores for criterion in criteria):
         return None
-    points = sum(scores[criterion.pk] * criterion.weight for criterion in criteria)
-    out_of = sum(round_.score_max * criterion.weight for criterion in criteria)
+    low = round_.score_min
+    points = sum((scores[criterion.pk] - low) * criterion.weight for criterion in criteria)
+    out_of = sum((round_.score_max - low) * criterion.weight for criterion in criteria)
     return WeightedTotal(points=points, out_of=out_of)
 
 

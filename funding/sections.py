@@ -58,6 +58,7 @@ def _partner_problems(bid: Bid) -> list[Problem]:
         partner.name
         for partner in partners
         if not partner.is_council
+        or not partner.is_current
         or not any(s.state == SignUpState.SIGNED for s in partner.sign_ups.all())
     ]
     if not_signed_councils:

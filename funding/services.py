@@ -129,13 +129,21 @@ def lead_bids_counted(*, round_: Round, lead: Organisation) -> int:
     return Bid.objects.counted().filter(round=round_, lead=lead).count()
 
 
+def _is_signed_current_council(organisation: Organisation) -> bool:
+    """Whether `organisation` is a current council that has signed the declaration."""
+    return (
+        organisation.is_council
+        and organisation.is_current
+        and organisation.sign_ups.filter(state=SignUpState.SIGNED).exists()
+    )
+
+
 def eligibility_problems(*, round_: Round, lead: Organisation, email: str) -> list[str]:
     """Why `email` may not start a bid led by `lead` in `round_`; empty if they may."""
     found = []
     if not round_.is_open():
         found.append(f"{round_.name} is not open for bids.")
-    signed = lead.sign_ups.filter(state=SignUpState.SIGNED).exists()
-    if not lead.is_council or not signed:
+    if not _is_signed_current_council(lead):
         found.append(
             f"Only councils that have signed the Local Digital Declaration can lead a bid, "
             f"and {lead.name} is not one."
@@ -217,7 +225,7 @@ def bid_add_partner(*, bid: Bid, partner: Organisation) -> None:
         raise ValidationError(
             "Choose a partner council other than the lead council", code="partner_is_lead"
         )
-    if not partner.is_council or not partner.sign_ups.filter(state=SignUpState.SIGNED).exists():
+    if not _is_signed_current_council(partner):
         raise ValidationError(
             "Choose a council that has signed the Local Digital Declaration",
             code="partner_not_signed_council",
@@ -246,13 +254,25 @@ def bid_remove_cost_line(*, bid: Bid, line_id: int) -> None:
         _locked_draft(bid).cost_lines.filter(pk=line_id).delete()
 
 
+def _fit_file_name(name: str) -> str:
+    """The file's own name (no folders), cut to fit its field but keeping its extension."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "attachment"
+    limit = Attachment._meta.get_field("original_name").max_length
+    if len(name) <= limit:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or len(extension) > 10:
+        return name[:limit]
+    return stem[: limit - len(extension) - 1] + "." + extension
+
+
 def bid_add_attachment(*, bid: Bid, upload: UploadedFile, email: str) -> Attachment:
     """Keep an uploaded file with the bid, if its content is a format we take.
 
     Raises ValidationError (codes empty, too_large, wrong_type) otherwise.
     """
     kind = check_upload(upload)
-    name = upload.name.replace("\\", "/").rsplit("/", 1)[-1][:200] or "attachment"
+    name = _fit_file_name(upload.name)
     with transaction.atomic():
         current = _locked_draft(bid)
         attachment = Attachment(
@@ -300,6 +320,13 @@ def bid_submit(*, bid: Bid, email: str) -> Bid:
         current = Bid.objects.with_answers().get(pk=bid.pk)
         if not round_.is_open():
             raise RoundClosed(f"{round_.name} closed at {round_.closes_at}.")
+        if not _is_signed_current_council(current.lead):
+            raise NotEligible(
+                [
+                    f"{current.lead.name} can no longer lead a bid: only current councils that "
+                    f"have signed the Local Digital Declaration can."
+                ]
+            )
         if left := sections.incomplete_sections(current):
             raise BidIncomplete(left)
         taken = set(
@@ -308,7 +335,9 @@ def bid_submit(*, bid: Bid, email: str) -> Bid:
             .values_list("lead_slot", flat=True)
         )
         free = [slot for slot in range(1, round_.max_bids_per_lead + 1) if slot not in taken]
-        if not free:
+        # Counted as well as looked for: staff may lower the limit after some
+        # bids have taken places above the new one.
+        if not free or len(taken) >= round_.max_bids_per_lead:
             raise LeadLimitReached(f"{current.lead} has led {len(taken)} bids in {round_}.")
         number = (Bid.objects.filter(round=round_).aggregate(most=Max("number"))["most"] or 0) + 1
         now = timezone.now()
@@ -365,7 +394,12 @@ def _officers_to_tell(bid: Bid) -> list[str]:
 
 
 def bid_withdraw(*, bid: Bid, email: str, reason: str = "") -> None:
-    """The lead's officer takes the bid back before a decision; its place is freed."""
+    """The lead's officer takes the bid back before a decision; its place is freed.
+
+    A draft taken back is simply deleted from the officer's view: nobody else
+    knew of it, so nobody is emailed.
+    """
+    was_draft = bid.state == BidState.DRAFT
     with transaction.atomic():
         move(
             bid,
@@ -374,6 +408,8 @@ def bid_withdraw(*, bid: Bid, email: str, reason: str = "") -> None:
             note=reason,
             fields={"lead_slot": None},
         )
+        if was_draft:
+            return
         subject, body = emails.withdrawn(bid)
         for address in _officers_to_tell(bid):
             queue_email(to=address, subject=subject, body=body, reference=bid.reference)

@@ -15,14 +15,14 @@ def site_link(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _subject_name(sign_up: SignUp) -> str:
-    """The organisation's name, fit for a subject line.
+def subject_name(name: str) -> str:
+    """An organisation's name, fit for a subject line.
 
     A name typed in at sign-up may be up to 255 characters, and a subject may
     be no longer than that, on one line: otherwise the outbox would refuse the
     message and the change that caused it would fail.
     """
-    name = " ".join(sign_up.organisation.name.split())
+    name = " ".join(name.split())
     return name if len(name) <= 120 else name[:119] + "…"
 
 
@@ -66,7 +66,7 @@ If it needs changing, we will email you advice. When it is ready, we will email 
 
 
 def please_sign(sign_up: SignUp, *, path: str) -> tuple[str, str]:
-    subject = f"Sign the Local Digital Declaration for {_subject_name(sign_up)} – reference {sign_up.reference}"
+    subject = f"Sign the Local Digital Declaration for {subject_name(sign_up.organisation.name)} – reference {sign_up.reference}"
     body = f"""Dear {sign_up.approver_name},
 
 {sign_up.officer_name} ({sign_up.officer_job_title}) has asked you to sign the Local Digital Declaration on behalf of {sign_up.organisation.name}, and has written the commitment your organisation will make.
@@ -122,7 +122,7 @@ If you have questions, reply to this email or contact {settings.CONTACT_EMAIL}, 
 def signed_copy(sign_up: SignUp, *, recipient_name: str, declaration_url: str) -> tuple[str, str]:
     commitment = sign_up.commitment
     principles = "\n".join(f"- {p.title}" for p in commitment.principles.all())
-    subject = f"{_subject_name(sign_up)} has signed the Local Digital Declaration – reference {sign_up.reference}"
+    subject = f"{subject_name(sign_up.organisation.name)} has signed the Local Digital Declaration – reference {sign_up.reference}"
     body = f"""Dear {recipient_name},
 
 {sign_up.organisation.name} has signed the Local Digital Declaration. This is your copy.

@@ -27,7 +27,7 @@ from funding.models import (
     ProjectLink,
     Round,
 )
-from tests.factories import BidFactory, RoundFactory, signed_council
+from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
 from tests.signatories.test_moderation_admin import page_text
 
 pytestmark = pytest.mark.django_db
@@ -333,6 +333,10 @@ def test_summer_dates_are_taken_as_british_summer_time(client, content_editor):
         (
             {"phases-1-phase": "discovery"},
             "Please correct the duplicate data for phase",
+        ),
+        (
+            {"results_published": "on"},
+            "Decisions can be published only after the round has closed.",
         ),
     ],
 )
@@ -766,3 +770,45 @@ def test_an_unknown_bid_is_not_found(assessor_client):
         assert assessor_client.get(path).status_code == 404
     assert assessor_client.get(f"{BIDS}1/move/approve/").status_code == 404
     assert assessor_client.get(f"{ROUNDS}999999/export/").status_code == 404
+
+
+def test_decisions_cannot_be_published_while_a_bid_awaits_its_outcome(client, content_editor):
+    client.force_login(content_editor)
+    waiting = decided_bid(state=BidState.IN_ASSESSMENT)
+    round_ = waiting.round
+    # The form below brings its own phases and criterion.
+    round_.phases.all().delete()
+    round_.criteria.all().delete()
+    Round.objects.filter(pk=round_.pk).update(
+        opens_at=timezone.now() - datetime.timedelta(days=60),
+        closes_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    data = round_form(
+        round_.fund,
+        name=round_.name,
+        slug=round_.slug,
+        reference_prefix=round_.reference_prefix,
+        opens_at_0="2020-01-06",
+        closes_at_0="2020-02-20",
+        results_published="on",
+    )
+
+    response = client.post(f"{ROUNDS}{round_.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "Record an outcome for every bid before publishing the decisions" in (
+        response.content.decode()
+    )
+    round_.refresh_from_db()
+    assert not round_.results_published
+
+
+@pytest.mark.parametrize("query", ["state=%00", "phase=%00", "lead__region=%00", "q=%00"])
+def test_a_nul_byte_in_the_bid_lists_filters_is_a_bad_request_not_an_error(
+    assessor_client, query
+):
+    decided_bid(state=BidState.SUBMITTED)
+
+    response = assessor_client.get(f"/admin/funding/bid/?{query}")
+
+    assert response.status_code == 400

@@ -47,9 +47,14 @@ def test_the_most_possible_follows_the_rounds_scale_and_weights():
         round_=round_,
     )
 
-    # 5×30 + 4×25 + 3×25 + 1×20 = 345, out of 5×100 = 500.
-    assert (total.points, total.out_of) == (345, 500)
-    assert str(total) == "345 out of 500 (69.0%)"
+    # Counted from the bottom of the scale (1): 4×30 + 3×25 + 2×25 + 0×20 = 245,
+    # out of 4×100 = 400.
+    assert (total.points, total.out_of) == (245, 400)
+    assert str(total) == "245 out of 400 (61.3%)"
+    lowest = scoring.weighted_total(
+        scores={c.pk: 1 for c in criteria}, criteria=criteria, round_=round_
+    )
+    assert lowest.percentage == Decimal("0.0")
 
 
 def test_a_percentage_is_rounded_half_up_to_one_place():
