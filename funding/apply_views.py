@@ -34,6 +34,7 @@ from funding.officers import lead_councils_of, organisations_matching, organisat
 from funding.workflow import IllegalMove
 from localdigital.jinja2 import govuk_date_time
 from localdigital.ratelimit import rate_limit
+from signatories.forms import honeypot_filled
 from signatories.models import Organisation
 
 # Asking for a sign-in link sends an email. A council's officers often share
@@ -66,15 +67,6 @@ STATE_TAG_CLASSES = {
 WITHDRAWABLE_STATES = {BidState.SUBMITTED, BidState.IN_ASSESSMENT}
 
 
-def _honeypot_filled(request: HttpRequest) -> bool:
-    """Whether the hidden field that only automated form-fillers see has been filled in.
-
-    Such a post is answered as if it had worked, doing nothing: a bot that is
-    told it failed tries again, differently; one that thinks it succeeded moves on.
-    """
-    return bool(request.POST.get(forms.HONEYPOT_FIELD, "").strip())
-
-
 def _your_bids_url() -> str:
     return reverse("apply:your-bids")
 
@@ -93,7 +85,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     next_url = safe_next(request, source.get("next"), default=_your_bids_url())
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect("apply:sign-in-check-email")
         form = forms.SignInForm(request.POST)
         if form.is_valid():

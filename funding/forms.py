@@ -9,9 +9,6 @@ from django.db.models import QuerySet
 
 from signatories.forms import GovukForm
 
-# Not a real field: people never see it, automated form-fillers fill it in.
-HONEYPOT_FIELD = "website"
-
 EMAIL_LENGTH = 254
 REASON_LENGTH = 2000
 

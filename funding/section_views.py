@@ -38,7 +38,7 @@ from funding.officer_session import (
 )
 from funding.uploads import ALLOWED_FORMATS, CONTENT_TYPES
 from localdigital.ratelimit import rate_limit
-from signatories.forms import HONEYPOT_FIELD
+from signatories.forms import honeypot_filled
 from signatories.models import Organisation, SignUpState
 
 # Saving sections is what an officer does all afternoon: enough for a long
@@ -106,15 +106,6 @@ class AttachmentSizeLimit(FileUploadHandler):
     def file_complete(self, file_size: int):
         # The next handler keeps the file; this one only counts.
         return None
-
-
-def _honeypot_filled(request: HttpRequest) -> bool:
-    """Whether the field only automated form-fillers see was filled in.
-
-    Such a post is answered as if it had worked, saving nothing (the same as
-    the sign-up journey does).
-    """
-    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
 
 
 def _returning_to_check(request: HttpRequest) -> bool:
@@ -268,7 +259,7 @@ def _simple_section(request: HttpRequest, bid: Bid, section: Section) -> HttpRes
     elif section == Section.PRINCIPLES:
         context["principles"] = list(Principle.objects.in_order())
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(_done_url(request, bid))
         form = form_class(request.POST, **extra)
         form.is_valid()
@@ -318,7 +309,7 @@ def _partners(request: HttpRequest, bid: Bid) -> HttpResponse:
     choose = section_forms.PartnerChoiceForm(organisations=Organisation.objects.none())
     form = section_forms.PartnersForm(initial={"completed": _completed_initial(bid, "partners")})
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(_done_url(request, bid))
         action = request.POST.get("action")
         back_here = _section_url(request, bid, Section.PARTNERS, anchor=ANCHORS[Section.PARTNERS])
@@ -383,7 +374,7 @@ def _partner_rows(bid: Bid) -> list[dict]:
 def _budget(request: HttpRequest, bid: Bid) -> HttpResponse:
     cost = section_forms.CostLineForm()
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(_done_url(request, bid))
         # One form, several buttons. Enter in a box presses the first button
         # in the form, a hidden "update" that saves and stays on the page.
@@ -454,7 +445,7 @@ def _attachments(request: HttpRequest, bid: Bid) -> HttpResponse:
         initial={"completed": _completed_initial(bid, "attachments")}
     )
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(_done_url(request, bid))
         action = request.POST.get("action")
         back_here = _section_url(

@@ -18,6 +18,15 @@ from signatories.models import Organisation, OrganisationType, SignUp
 HONEYPOT_FIELD = "website"
 
 
+def honeypot_filled(request) -> bool:
+    """Whether the hidden field that only automated form-fillers see has been filled in.
+
+    Such a post is answered as if it had worked, saving nothing: a bot that is
+    told it failed tries again, differently; one that thinks it succeeded moves on.
+    """
+    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
+
+
 class GovukForm(forms.Form):
     """A form that gives the GOV.UK macros what they need: error messages and summaries."""
 

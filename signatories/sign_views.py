@@ -18,6 +18,7 @@ from localdigital.lists import search_text
 from localdigital.ratelimit import rate_limit
 from localdigital.tokens import hash_token
 from signatories import forms, journey
+from signatories.forms import honeypot_filled
 from signatories.models import (
     LinkPurpose,
     Organisation,
@@ -46,15 +47,6 @@ LINK_LIMIT = {"scope": "sign-links", "limit": 20, "per_seconds": 60 * 60}
 
 # The most organisations listed as radios after a search without JavaScript.
 SEARCH_RESULTS = 30
-
-
-def _honeypot_filled(request: HttpRequest) -> bool:
-    """Whether the hidden field that only automated form-fillers see has been filled in.
-
-    Such a post is answered as if it had worked, saving nothing: a bot that is
-    told it failed tries again, differently; one that thinks it succeeded moves on.
-    """
-    return bool(request.POST.get(forms.HONEYPOT_FIELD, "").strip())
 
 
 def _changing(request: HttpRequest) -> bool:
@@ -90,7 +82,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
         return redirect("sign:check-answers")
     query = search_text(request.GET.get("q") or request.POST.get("q") or "")[:100]
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(journey.next_page("sign:organisation", data, changing=changing))
         if request.POST.get("organisation") == "not-listed":
             return redirect(reverse("sign:organisation-not-listed") + ("?change=1" * changing))
@@ -142,7 +134,7 @@ def organisation_not_listed(request: HttpRequest) -> HttpResponse:
         return redirect("sign:check-answers")
     known = _organisation_choices()
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(journey.next_page("sign:organisation", data, changing=changing))
         form = forms.NewOrganisationForm(request.POST, known_organisations=known)
         if form.is_valid():
@@ -191,7 +183,7 @@ def _question(
     changing = _changing(request)
     form_kwargs = form_kwargs or {}
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return redirect(journey.next_page(step, data, changing=changing))
         form = form_class(request.POST, **form_kwargs)
         if form.is_valid():
@@ -465,8 +457,8 @@ def _check_answers_page(request, data: dict, *, errors: list | None = None, stat
 @rate_limit(**EMAIL_LIMIT)
 def check_answers(request: HttpRequest) -> HttpResponse:
     data = journey.answers(request.session)
-    if request.method == "POST" and _honeypot_filled(request):
-        # Treated as sent, saving nothing and giving no reference (see _honeypot_filled).
+    if request.method == "POST" and honeypot_filled(request):
+        # Treated as sent, saving nothing and giving no reference (see honeypot_filled).
         journey.clear(request.session)
         return render(
             request, "sign/confirmation.html", {"page_title": "Check your email", "sent": None}
@@ -528,7 +520,7 @@ def confirmation(request: HttpRequest) -> HttpResponse:
 def resend_confirmation(request: HttpRequest) -> HttpResponse:
     sent = request.session.get("sign_up_sent") or {}
     if request.method == "POST":
-        if _honeypot_filled(request):
+        if honeypot_filled(request):
             return _resend_done(request)
         token = request.POST.get("token", "")
         if token:
