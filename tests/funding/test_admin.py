@@ -804,9 +804,7 @@ def test_decisions_cannot_be_published_while_a_bid_awaits_its_outcome(client, co
 
 
 @pytest.mark.parametrize("query", ["state=%00", "phase=%00", "lead__region=%00", "q=%00"])
-def test_a_nul_byte_in_the_bid_lists_filters_is_a_bad_request_not_an_error(
-    assessor_client, query
-):
+def test_a_nul_byte_in_the_bid_lists_filters_is_a_bad_request_not_an_error(assessor_client, query):
     decided_bid(state=BidState.SUBMITTED)
 
     response = assessor_client.get(f"/admin/funding/bid/?{query}")
