@@ -13,11 +13,24 @@ from django.core.files.uploadedfile import UploadedFile
 
 from funding.models import AttachmentKind
 
-# Office Open XML packages are zips that hold one of these parts.
+# Office Open XML packages are zips holding a main part, whose content type
+# their "[Content_Types].xml" declares. The macro-enabled kinds declare other
+# types (and hold a vbaProject.bin): they are not taken.
 OOXML_MAIN_PARTS = {
-    "word/document.xml": AttachmentKind.DOCX,
-    "xl/workbook.xml": AttachmentKind.XLSX,
+    AttachmentKind.DOCX: (
+        "word/document.xml",
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    ),
+    AttachmentKind.XLSX: (
+        "xl/workbook.xml",
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    ),
 }
+# A document's parts compress well, but not a thousandfold: a package that
+# would unpack to more than this is built to choke whoever opens it.
+MAX_UNPACKED_BYTES = 250 * 1024 * 1024
+# "[Content_Types].xml" lists a few dozen parts at most.
+MAX_CONTENT_TYPES_BYTES = 1024 * 1024
 # OpenDocument packages are zips whose first entry, "mimetype", names the format.
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": AttachmentKind.ODT,
@@ -45,10 +58,15 @@ def _zip_kind(file) -> AttachmentKind | None:
             entries = package.infolist()
             if entries and entries[0].filename == "mimetype" and entries[0].file_size < 100:
                 return ODF_MIMETYPES.get(package.read(entries[0]).strip())
-            names = {entry.filename for entry in entries}
-            if "[Content_Types].xml" in names:
-                for part, kind in OOXML_MAIN_PARTS.items():
-                    if part in names:
+            if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+                return None
+            sizes = {entry.filename: entry.file_size for entry in entries}
+            if any(name.lower().endswith("vbaproject.bin") for name in sizes):
+                return None
+            if sizes.get("[Content_Types].xml", MAX_CONTENT_TYPES_BYTES) < MAX_CONTENT_TYPES_BYTES:
+                declared = package.read("[Content_Types].xml")
+                for kind, (part, content_type) in OOXML_MAIN_PARTS.items():
+                    if part in sizes and content_type in declared:
                         return kind
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, ValueError):
         # Damaged, encrypted or otherwise unreadable: not a document we can take.

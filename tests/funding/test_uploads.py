@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from funding import uploads
 from funding.models import AttachmentKind
 from funding.uploads import check_upload, sniff_kind
 
@@ -21,9 +22,28 @@ MINIMAL_PDF = (
     b"trailer << /Root 1 0 R >>\n"
     b"%%EOF\n"
 )
-CONTENT_TYPES_XML = (
-    b'<?xml version="1.0" encoding="UTF-8"?>'
-    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+
+
+def content_types_xml(part: str, content_type: str) -> bytes:
+    """A package's "[Content_Types].xml", declaring its main part."""
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        + f'<Override PartName="/{part}" ContentType="{content_type}"/>'.encode()
+        + b"</Types>"
+    )
+
+
+DOCX_TYPES = content_types_xml(
+    "word/document.xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+)
+XLSX_TYPES = content_types_xml(
+    "xl/workbook.xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+)
+MACRO_DOCX_TYPES = content_types_xml(
+    "word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"
 )
 
 
@@ -40,7 +60,7 @@ def _zip(entries: list[tuple[str, bytes]], *, stored_first: bool = False) -> byt
 def minimal_docx() -> bytes:
     return _zip(
         [
-            ("[Content_Types].xml", CONTENT_TYPES_XML),
+            ("[Content_Types].xml", DOCX_TYPES),
             ("word/document.xml", b"<w:document/>"),
         ]
     )
@@ -49,7 +69,7 @@ def minimal_docx() -> bytes:
 def minimal_xlsx() -> bytes:
     return _zip(
         [
-            ("[Content_Types].xml", CONTENT_TYPES_XML),
+            ("[Content_Types].xml", XLSX_TYPES),
             ("xl/workbook.xml", b"<workbook/>"),
         ]
     )
@@ -113,9 +133,26 @@ NOT_DOCUMENTS = {
     "an executable": b"MZ\x90\x00" + b"\x00" * 64,
     "a zip of other things": _zip([("notes.txt", b"hello")]),
     "a zip that looks like a docx but lacks its main part": _zip(
-        [("[Content_Types].xml", CONTENT_TYPES_XML), ("word/styles.xml", b"<w:styles/>")]
+        [("[Content_Types].xml", DOCX_TYPES), ("word/styles.xml", b"<w:styles/>")]
     ),
     "a word part without the content types": _zip([("word/document.xml", b"<w:document/>")]),
+    "a word part whose content types do not declare it": _zip(
+        [("[Content_Types].xml", XLSX_TYPES), ("word/document.xml", b"<w:document/>")]
+    ),
+    "a macro-enabled word document": _zip(
+        [
+            ("[Content_Types].xml", MACRO_DOCX_TYPES),
+            ("word/document.xml", b"<w:document/>"),
+            ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0"),
+        ]
+    ),
+    "a word document carrying macros it does not declare": _zip(
+        [
+            ("[Content_Types].xml", DOCX_TYPES),
+            ("word/document.xml", b"<w:document/>"),
+            ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0"),
+        ]
+    ),
     "an opendocument of another kind": _minimal_odf(
         b"application/vnd.oasis.opendocument.presentation"
     ),
@@ -172,3 +209,17 @@ def test_a_file_exactly_at_the_limit_is_taken(settings):
     upload = SimpleUploadedFile("a.pdf", MINIMAL_PDF + padding)
 
     assert check_upload(upload) == AttachmentKind.PDF
+
+
+def test_a_package_that_would_unpack_to_hundreds_of_megabytes_is_refused():
+    """A zip bomb: small to upload, enormous to open."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", DOCX_TYPES)
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            zeros = b"\x00" * (1024 * 1024)
+            for _ in range(uploads.MAX_UNPACKED_BYTES // len(zeros) + 1):
+                part.write(zeros)
+    assert buffer.tell() < 2 * 1024 * 1024
+
+    assert uploads.sniff_kind(buffer) is None
