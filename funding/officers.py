@@ -11,14 +11,16 @@ import re
 
 from django.db.models import Q, QuerySet
 
-from signatories.models import Organisation, SignUpState
+from signatories.models import SHARED_EMAIL_DOMAINS, Organisation, SignUpState
 
 
 def parent_domains(email: str) -> list[str]:
-    """The address's domain and each domain above it with at least two labels."""
+    """The address's domain and each domain above it with at least two labels,
+    leaving out domains that many organisations share (gov.uk, gmail.com)."""
     _local, _at, domain = email.strip().lower().rpartition("@")
     labels = [label for label in domain.rstrip(".").split(".") if label]
-    return [".".join(labels[start:]) for start in range(len(labels) - 1)]
+    candidates = [".".join(labels[start:]) for start in range(len(labels) - 1)]
+    return [domain for domain in candidates if domain not in SHARED_EMAIL_DOMAINS]
 
 
 def _address_matches(email: str) -> Q:

@@ -72,13 +72,52 @@ def split_domains(text: str) -> list[str]:
     return [line.strip().lstrip("@").lower() for line in text.splitlines() if line.strip()]
 
 
+# Domains that many organisations' addresses share. Listed for one, they would
+# make everyone with an address there (every civil servant, every Gmail user)
+# one of its officers, able to bid in its name.
+SHARED_EMAIL_DOMAINS = frozenset(
+    {
+        "gov.uk",
+        "org.uk",
+        "co.uk",
+        "ac.uk",
+        "nhs.uk",
+        "nhs.net",
+        "police.uk",
+        "sch.uk",
+        "gov.scot",
+        "gov.wales",
+        "llyw.cymru",
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "live.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "icloud.com",
+        "btinternet.com",
+    }
+)
+
+
 def validate_email_domains(text: str) -> None:
-    bad = [domain for domain in split_domains(text) if not DOMAIN_PATTERN.match(domain)]
+    domains = split_domains(text)
+    bad = [domain for domain in domains if not DOMAIN_PATTERN.match(domain)]
     if bad:
         raise ValidationError(
             "Enter one domain per line, like hackney.gov.uk. Not a domain: %(bad)s",
             code="invalid_domain",
             params={"bad": ", ".join(bad)},
+        )
+    shared = [domain for domain in domains if domain in SHARED_EMAIL_DOMAINS]
+    if shared:
+        raise ValidationError(
+            "Enter the organisation's own domain, like hackney.gov.uk, not one that many "
+            "organisations or people share: %(shared)s",
+            code="shared_domain",
+            params={"shared": ", ".join(shared)},
         )
 
 

@@ -9,11 +9,10 @@ from tests.factories import OrganisationFactory, SignUpFactory, signed_council
 pytestmark = pytest.mark.django_db
 
 
-def test_parent_domains_stop_at_two_labels():
+def test_parent_domains_stop_at_two_labels_and_leave_out_shared_ones():
     assert parent_domains("a.person@housing.hackney.gov.uk") == [
         "housing.hackney.gov.uk",
         "hackney.gov.uk",
-        "gov.uk",
     ]
     assert parent_domains("not-an-address") == []
 
@@ -70,3 +69,12 @@ def test_only_councils_may_lead():
 
     assert list(organisations_of("someone@helpers.org.uk")) == [charity]
     assert list(lead_councils_of("someone@helpers.org.uk")) == []
+
+
+def test_a_domain_many_share_is_nobodys_even_if_it_was_stored_before_the_rule():
+    council = signed_council()
+    # Written past the form's check, as data from before it might be.
+    type(council).objects.filter(pk=council.pk).update(email_domains="gov.uk\ngmail.com")
+
+    assert list(organisations_of("anyone@communities.gov.uk")) == []
+    assert list(organisations_of("someone@gmail.com")) == []

@@ -77,6 +77,20 @@ def test_something_that_is_not_a_domain_is_refused_with_a_code():
     assert "https://hackney.gov.uk/, localhost" in error.messages[0]
 
 
+@pytest.mark.django_db
+def test_a_domain_that_many_share_is_refused_with_a_code():
+    organisation = Organisation(
+        name="Hackney Council",
+        organisation_type=OrganisationType.LONDON_BOROUGH,
+        email_domains="hackney.gov.uk\n@gov.uk\nGmail.com",
+    )
+    with pytest.raises(ValidationError) as raised:
+        organisation.full_clean()
+    [error] = raised.value.error_dict["email_domains"]
+    assert error.code == "shared_domain"
+    assert "gov.uk, gmail.com" in error.messages[0]
+
+
 # Which organisations are current, councils, or found by a search
 
 
