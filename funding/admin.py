@@ -773,6 +773,14 @@ class BidAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(change_url)
 
         criteria = list(bid.round.criteria.all())
+        if not criteria:
+            self.message_user(
+                request,
+                f"{bid.round.name} has no assessment criteria yet. Add them to the round, "
+                "then score the bid.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(change_url)
         earlier = [score for score in bid.scores.all() if score.assessor_id == request.user.pk]
         form_kwargs = {"bid": bid, "criteria": criteria, "earlier": earlier}
         if request.method == "POST":

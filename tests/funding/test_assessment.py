@@ -6,7 +6,7 @@ from django.core import mail
 
 from funding.models import Bid, BidState, BidStateChange, Score
 from localdigital.models import OutboundEmail
-from tests.factories import RoundFactory
+from tests.factories import RoundFactory, decided_bid
 from tests.funding.test_admin import (
     BIDS,
     bid_in_assessment,
@@ -61,6 +61,16 @@ def post_move(client, bid, move, data=None, *, seen_state=None, capture):
 
 
 # Scoring
+
+
+def test_a_round_without_criteria_says_so_instead_of_scoring(assessor_client):
+    bid = decided_bid(state=State.IN_ASSESSMENT)
+    bid.round.criteria.all().delete()
+
+    response = assessor_client.get(score_url(bid), follow=True)
+
+    assert "has no assessment criteria yet" in response.content.decode()
+    assert not bid.scores.exists()
 
 
 def test_the_score_form_asks_for_each_criterion_on_the_rounds_scale(assessor_client):
