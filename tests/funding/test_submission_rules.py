@@ -10,7 +10,13 @@ from funding import services
 from funding.models import Bid, BidState, BidSubmission
 from funding.officer_session import SESSION_KEY
 from signatories.models import SignUpState
-from tests.factories import BidFactory, decided_bid, signed_council
+from tests.factories import (
+    BidFactory,
+    OrganisationFactory,
+    SignUpFactory,
+    decided_bid,
+    signed_council,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +57,13 @@ def test_a_limit_lowered_by_staff_counts_the_bids_already_in(django_capture_on_c
 def test_a_partner_with_a_very_long_name_gets_an_email_with_a_subject_that_fits(
     django_capture_on_commit_callbacks,
 ):
-    long_name = "Council of " + "the Very Long Named Borough and District " * 6
-    partners = [signed_council(name=long_name[:255]), signed_council()]
+    long_name = ("Council of " + "the Very Long Named Borough and District " * 6)[:255]
+    long_named = SignUpFactory(
+        state=SignUpState.SIGNED,
+        organisation=OrganisationFactory(name=long_name),
+        commitment__title="Shared licensing",
+    ).organisation
+    partners = [long_named, signed_council()]
     bid = BidFactory(partners=partners)
 
     submit(bid, django_capture_on_commit_callbacks)
