@@ -8,9 +8,6 @@ which go through funding.services and so through the workflow, which refuses
 moves it does not allow, even from a page that has gone stale.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -36,7 +33,8 @@ from funding.models import (
     Score,
     Section,
 )
-from funding.workflow import STAFF_MOVE_LABELS, IllegalMove, allowed_moves
+from funding.workflow import BID_WORKFLOW, STAFF_MOVE_LABELS
+from localdigital.admin_moves import StaffMove, StaffMoveAdminMixin
 from localdigital.models import OutboundEmail
 from signatories.admin import ReadOnlyInlineMixin, titled
 
@@ -267,22 +265,6 @@ class ProjectLinkInline(admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-@dataclass(frozen=True)
-class StaffMove:
-    """One move staff can make from a bid's admin page."""
-
-    move: str
-    submit: str
-    form_class: type[forms.Form]
-    explain: Callable[[Bid], str]
-    perform: Callable[..., None]
-    done: Callable[[Bid], str]
-
-    @property
-    def label(self) -> str:
-        return STAFF_MOVE_LABELS[self.move]
-
-
 def _officers(bid: Bid) -> str:
     addresses = {}
     for address in (bid.submitted_by_email, bid.created_by_email):
@@ -296,19 +278,21 @@ STAFF_MOVES = {
     for staff_move in [
         StaffMove(
             move="start_assessment",
+            label=STAFF_MOVE_LABELS["start_assessment"],
             submit="Start assessment",
             form_class=admin_forms.StartAssessmentForm,
             explain=lambda bid: (
                 "Assessors can then score the bid. The officers are not emailed, and can still "
                 "withdraw the bid until a decision is recorded."
             ),
-            perform=lambda *, bid, by, data: services.bid_start_assessment(
+            perform=lambda bid, *, by, data: services.bid_start_assessment(
                 bid=bid, by=by, note=data["note"]
             ),
             done=lambda bid: f"{bid.reference} is in assessment: it can now be scored.",
         ),
         StaffMove(
             move="fund",
+            label=STAFF_MOVE_LABELS["fund"],
             submit="Record as funded",
             form_class=admin_forms.DecisionForm,
             explain=lambda bid: (
@@ -316,20 +300,21 @@ STAFF_MOVES = {
                 f"£{bid.amount:,}. It is listed publicly as a funded project once the round's "
                 "decisions are published."
             ),
-            perform=lambda *, bid, by, data: services.bid_decide(
+            perform=lambda bid, *, by, data: services.bid_decide(
                 bid=bid, funded=True, by=by, note=data["note"]
             ),
             done=lambda bid: f"{bid.reference} recorded as funded. The officers have been emailed.",
         ),
         StaffMove(
             move="not_fund",
+            label=STAFF_MOVE_LABELS["not_fund"],
             submit="Record as not funded",
             form_class=admin_forms.DecisionForm,
             explain=lambda bid: (
                 f"{_officers(bid)} will be emailed that the bid is not funded at this stage. It is "
                 "listed publicly with its outcome once the round's decisions are published."
             ),
-            perform=lambda *, bid, by, data: services.bid_decide(
+            perform=lambda bid, *, by, data: services.bid_decide(
                 bid=bid, funded=False, by=by, note=data["note"]
             ),
             done=lambda bid: (
@@ -338,19 +323,6 @@ STAFF_MOVES = {
         ),
     ]
 }
-
-
-def refused_message(bid: Bid, staff_move: StaffMove, refused: IllegalMove | None = None) -> str:
-    state = BidState(bid.state).label.lower()
-    if refused is not None and refused.stale:
-        return (
-            f"{bid.reference} became {state} while you had it open, so it has not been changed. "
-            "Check its history before you decide again."
-        )
-    return (
-        f"{bid.reference} is {state}, so “{staff_move.label}” is not possible. "
-        "Nothing has been changed."
-    )
 
 
 def _assessor_name(user) -> str:
@@ -512,9 +484,13 @@ def _scores_with_assessors() -> Prefetch:
 
 
 @admin.register(Bid)
-class BidAdmin(admin.ModelAdmin):
+class BidAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     """The bids of every round, for assessors. Read-only but for comments and,
     on funded bids, links to the project's outputs."""
+
+    staff_moves = STAFF_MOVES
+    workflow = BID_WORKFLOW
+    move_template = "admin/funding/bid/move.html"
 
     list_display = [
         "reference_or_draft",
@@ -597,9 +573,6 @@ class BidAdmin(admin.ModelAdmin):
         # for example to honour a request to erase personal data.
         return request.user.is_active and request.user.is_superuser
 
-    def has_move_permission(self, request) -> bool:
-        return request.user.has_perm("funding.change_bid")
-
     def has_score_permission(self, request) -> bool:
         return request.user.has_perm("funding.add_score")
 
@@ -633,11 +606,7 @@ class BidAdmin(admin.ModelAdmin):
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         urls = [
-            path(
-                "<path:object_id>/move/<slug:move_name>/",
-                self.admin_site.admin_view(self.move_view),
-                name=f"{info}_move",
-            ),
+            *self.move_urls(),
             path(
                 "<path:object_id>/score/",
                 self.admin_site.admin_view(self.score_view),
@@ -660,7 +629,7 @@ class BidAdmin(admin.ModelAdmin):
                 "submission": submission,
                 "assessment": assessment_summary(bid),
                 "can_move": self.has_move_permission(request),
-                "move_links": self._move_links(request, bid),
+                "move_links": self.move_links(request, bid),
                 "can_score": self.has_score_permission(request),
                 "score_url": self._score_url(bid)
                 if self.has_score_permission(request) and bid.state == BidState.IN_ASSESSMENT
@@ -681,21 +650,6 @@ class BidAdmin(admin.ModelAdmin):
     def _score_url(self, bid: Bid) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_score", args=[bid.pk])
 
-    def _move_url(self, bid: Bid, move_name: str) -> str:
-        return reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_move",
-            kwargs={"object_id": bid.pk, "move_name": move_name},
-        )
-
-    def _move_links(self, request, bid: Bid) -> list[dict]:
-        if not self.has_move_permission(request):
-            return []
-        return [
-            {"label": STAFF_MOVES[name].label, "url": self._move_url(bid, name)}
-            for name in allowed_moves(bid.state)
-            if name in STAFF_MOVES
-        ]
-
     def _page_context(self, request, bid: Bid, **context) -> dict:
         request.current_app = self.admin_site.name
         return {
@@ -708,52 +662,13 @@ class BidAdmin(admin.ModelAdmin):
             **context,
         }
 
-    def move_view(self, request, object_id, move_name):
-        """The form behind one move button (GET), and the move itself (POST)."""
-        staff_move = STAFF_MOVES.get(move_name)
-        if staff_move is None:
-            raise Http404("No such move.")
-        if not self.has_move_permission(request):
-            raise PermissionDenied
-        bid = self.get_object(request, unquote(object_id))
-        if bid is None:
-            raise Http404("No such bid.")
-        change_url = self._change_url(bid)
-        # Checked here so that a stale button never shows a form for a move
-        # that cannot be made; the workflow checks again, under a lock, on POST.
-        if move_name not in allowed_moves(bid.state):
-            self.message_user(request, refused_message(bid, staff_move), messages.ERROR)
-            return HttpResponseRedirect(change_url)
-
-        if request.method == "POST":
-            form = staff_move.form_class(request.POST)
-            if form.is_valid():
-                # The workflow refuses a move on a bid that changed since it
-                # was read: here, "read" is when it was shown to the assessor.
-                bid.state = form.cleaned_data["seen_state"]
-                try:
-                    staff_move.perform(bid=bid, by=request.user, data=form.cleaned_data)
-                except IllegalMove as refused:
-                    self.message_user(
-                        request, refused_message(bid, staff_move, refused), messages.ERROR
-                    )
-                else:
-                    self.message_user(request, staff_move.done(bid), messages.SUCCESS)
-                return HttpResponseRedirect(change_url)
-        else:
-            form = staff_move.form_class(initial={"seen_state": bid.state})
-
-        context = self._page_context(
-            request,
-            bid,
-            title=f"{staff_move.label}: {bid.reference}",
-            subtitle=bid.title,
-            staff_move=staff_move,
-            explanation=staff_move.explain(bid),
-            assessment=assessment_summary(bid),
-            form=form,
-        )
-        return TemplateResponse(request, "admin/funding/bid/move.html", context)
+    def move_context(self, request, bid: Bid) -> dict:
+        return {
+            "subtitle": bid.title,
+            "bid": bid,
+            "amount": _money(bid.amount),
+            "assessment": assessment_summary(bid),
+        }
 
     def score_view(self, request, object_id):
         """One assessor's scores of one bid: a score and a justification per criterion."""

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from funding.models import Bid, BidState, Criterion, Score
+from localdigital.admin_moves import seen_state_field
 
 
 class RoundAdminForm(forms.ModelForm):
@@ -67,17 +68,7 @@ class RoundAdminForm(forms.ModelForm):
 
 
 class BidMoveForm(forms.Form):
-    # The state the assessor saw when they opened the form. If the bid has
-    # moved since, someone else has acted on it, and this decision was made
-    # about a bid that no longer is as they saw it.
-    seen_state = forms.ChoiceField(
-        choices=BidState.choices,
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": "This page was out of date. Open the bid again.",
-            "invalid_choice": "This page was out of date. Open the bid again.",
-        },
-    )
+    seen_state = seen_state_field(BidState.choices, noun="bid")
 
 
 class StartAssessmentForm(BidMoveForm):

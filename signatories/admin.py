@@ -1,17 +1,11 @@
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, Q, When
-from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from localdigital.admin_moves import StaffMove, StaffMoveAdminMixin
 from localdigital.models import OutboundEmail
 from signatories import admin_forms, services
 from signatories.models import (
@@ -20,10 +14,9 @@ from signatories.models import (
     Organisation,
     RejectionReason,
     SignUp,
-    SignUpState,
     StateChange,
 )
-from signatories.workflow import IllegalMove, allowed_moves
+from signatories.workflow import SIGN_UP_WORKFLOW
 
 
 @admin.register(Organisation)
@@ -104,23 +97,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 # allows, and the workflow refuses the rest even if a stale page asks for them.
 
 
-@dataclass(frozen=True)
-class Moderation:
-    """One move a moderator can make from a sign-up's admin page."""
-
-    move: str
-    label: str
-    submit: str
-    form_class: type[forms.Form]
-    explain: Callable[[SignUp], str]
-    perform: Callable[..., None]
-    done: Callable[[SignUp], str]
-
-
 MODERATIONS = {
     moderation.move: moderation
     for moderation in [
-        Moderation(
+        StaffMove(
             move="approve",
             label="Approve",
             submit="Approve and ask for sign-off",
@@ -129,12 +109,12 @@ MODERATIONS = {
                 f"The senior approver, {s.approver_name} ({s.approver_email}), will be emailed "
                 "a link to read the commitment and sign the declaration."
             ),
-            perform=lambda *, sign_up, by, data: services.sign_up_approve(sign_up=sign_up, by=by),
+            perform=lambda sign_up, *, by, data: services.sign_up_approve(sign_up=sign_up, by=by),
             done=lambda s: (
                 f"{s.reference} approved. {s.approver_name} has been emailed a link to sign."
             ),
         ),
-        Moderation(
+        StaffMove(
             move="request_changes",
             label="Request changes",
             submit="Send the advice",
@@ -143,12 +123,12 @@ MODERATIONS = {
                 f"{s.officer_name} ({s.officer_email}) will be emailed your advice and a link to "
                 "change their answers. When they send them back, the sign-up returns to the queue."
             ),
-            perform=lambda *, sign_up, by, data: services.sign_up_request_changes(
+            perform=lambda sign_up, *, by, data: services.sign_up_request_changes(
                 sign_up=sign_up, by=by, advice=data["advice"]
             ),
             done=lambda s: f"Advice on {s.reference} sent to {s.officer_name}.",
         ),
-        Moderation(
+        StaffMove(
             move="reject",
             label="Reject",
             submit="Reject the sign-up",
@@ -157,12 +137,12 @@ MODERATIONS = {
                 f"{s.officer_name} ({s.officer_email}) will be emailed the reason. The "
                 "organisation may sign up again later."
             ),
-            perform=lambda *, sign_up, by, data: services.sign_up_reject(
+            perform=lambda sign_up, *, by, data: services.sign_up_reject(
                 sign_up=sign_up, by=by, reason=data["reason"], note=data["note"]
             ),
             done=lambda s: f"{s.reference} rejected. {s.officer_name} has been emailed the reason.",
         ),
-        Moderation(
+        StaffMove(
             move="remove",
             label="Remove from the signatories",
             submit="Remove the organisation",
@@ -171,28 +151,13 @@ MODERATIONS = {
                 f"{s.organisation} will no longer be listed as a signatory, and its public page "
                 f"will say so. {s.officer_name} ({s.officer_email}) will be emailed the reason."
             ),
-            perform=lambda *, sign_up, by, data: services.sign_up_remove(
+            perform=lambda sign_up, *, by, data: services.sign_up_remove(
                 sign_up=sign_up, by=by, reason=data["reason"]
             ),
             done=lambda s: f"{s.organisation} removed from the signatories ({s.reference}).",
         ),
     ]
 }
-
-
-def refused_message(
-    sign_up: SignUp, moderation: Moderation, refused: IllegalMove | None = None
-) -> str:
-    state = SignUpState(sign_up.state).label.lower()
-    if refused is not None and refused.stale:
-        return (
-            f"{sign_up.reference} became {state} while you had it open, so it has not been "
-            "changed. Check its history before you decide again."
-        )
-    return (
-        f"{sign_up.reference} is {state}, so “{moderation.label}” is not possible. "
-        "Nothing has been changed."
-    )
 
 
 def overdue_q() -> Q:
@@ -259,9 +224,14 @@ class StateChangeInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(SignUp)
-class SignUpAdmin(admin.ModelAdmin):
+class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     """The moderation queue. Nothing here edits a sign-up: the officer's answers
     are theirs, and its state changes only through the moderation buttons."""
+
+    staff_moves = MODERATIONS
+    workflow = SIGN_UP_WORKFLOW
+    move_template = "admin/signatories/signup/moderate.html"
+    move_path = "moderate"
 
     list_display = [
         "reference",
@@ -365,37 +335,19 @@ class SignUpAdmin(admin.ModelAdmin):
         # for example to honour a request to erase personal data.
         return request.user.is_active and request.user.is_superuser
 
-    def has_moderate_permission(self, request) -> bool:
-        return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
-
     def get_urls(self):
-        moderate = path(
-            "<path:object_id>/moderate/<slug:move_name>/",
-            self.admin_site.admin_view(self.moderate_view),
-            name=f"{self.opts.app_label}_{self.opts.model_name}_moderate",
-        )
-        # Before the default URLs: their catch-all would otherwise take it.
-        return [moderate, *super().get_urls()]
+        return [*self.move_urls(), *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         sign_up = self.get_object(request, unquote(object_id))
         if sign_up is not None:
             extra_context = {
                 **(extra_context or {}),
-                "can_moderate": self.has_moderate_permission(request),
-                "moderation_links": self._moderation_links(request, sign_up),
+                "can_moderate": self.has_move_permission(request),
+                "moderation_links": self.move_links(request, sign_up),
                 "outbound_emails": self._outbound_emails(request, sign_up),
             }
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def _moderation_links(self, request, sign_up: SignUp) -> list[dict]:
-        if not self.has_moderate_permission(request):
-            return []
-        return [
-            {"label": MODERATIONS[name].label, "url": self._moderate_url(sign_up, name)}
-            for name in allowed_moves(sign_up.state)
-            if name in MODERATIONS
-        ]
 
     def _outbound_emails(self, request, sign_up: SignUp) -> list[dict]:
         can_open = request.user.has_perm("localdigital.view_outboundemail")
@@ -411,64 +363,12 @@ class SignUpAdmin(admin.ModelAdmin):
             )
         ]
 
-    def _moderate_url(self, sign_up: SignUp, move_name: str) -> str:
-        return reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_moderate",
-            kwargs={"object_id": sign_up.pk, "move_name": move_name},
-        )
-
-    def moderate_view(self, request, object_id, move_name):
-        """A form for one move (GET), and the move itself (POST)."""
-        moderation = MODERATIONS.get(move_name)
-        if moderation is None:
-            raise Http404("No such moderation.")
-        if not self.has_moderate_permission(request):
-            raise PermissionDenied
-        sign_up = self.get_object(request, unquote(object_id))
-        if sign_up is None:
-            raise Http404("No such sign-up.")
-        change_url = reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[sign_up.pk]
-        )
-        # Checked here so that a stale button never shows a form for a move
-        # that cannot be made; the workflow checks again, under a lock, on POST.
-        if move_name not in allowed_moves(sign_up.state):
-            self.message_user(request, refused_message(sign_up, moderation), messages.ERROR)
-            return HttpResponseRedirect(change_url)
-
-        if request.method == "POST":
-            form = moderation.form_class(request.POST)
-            if form.is_valid():
-                # The workflow refuses a move on a sign-up that changed since
-                # it was read: here, "read" is when it was shown to the moderator.
-                sign_up.state = form.cleaned_data["seen_state"]
-                try:
-                    moderation.perform(sign_up=sign_up, by=request.user, data=form.cleaned_data)
-                except IllegalMove as refused:
-                    self.message_user(
-                        request, refused_message(sign_up, moderation, refused), messages.ERROR
-                    )
-                else:
-                    self.message_user(request, moderation.done(sign_up), messages.SUCCESS)
-                return HttpResponseRedirect(change_url)
-        else:
-            form = moderation.form_class(initial={"seen_state": sign_up.state})
-
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"{moderation.label}: {sign_up.reference}",
+    def move_context(self, request, sign_up: SignUp) -> dict:
+        return {
             "subtitle": str(sign_up.organisation),
             "sign_up": sign_up,
             "commitment": getattr(sign_up, "commitment", None),
-            "moderation": moderation,
-            "explanation": moderation.explain(sign_up),
-            "form": form,
-            "change_url": change_url,
-            "has_view_permission": self.has_view_permission(request, sign_up),
         }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/signatories/signup/moderate.html", context)
 
 
 @admin.register(RejectionReason)

@@ -2,21 +2,12 @@
 
 from django import forms
 
+from localdigital.admin_moves import seen_state_field
 from signatories.models import RejectionReason, SignUpState
 
 
 class ModerationForm(forms.Form):
-    # The state the moderator saw when they opened the form. If it has changed
-    # by the time they press the button, someone else has acted, and their
-    # decision was about a sign-up that no longer exists as they saw it.
-    seen_state = forms.ChoiceField(
-        choices=SignUpState.choices,
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": "This page was out of date. Open the sign-up again.",
-            "invalid_choice": "This page was out of date. Open the sign-up again.",
-        },
-    )
+    seen_state = seen_state_field(SignUpState.choices, noun="sign-up")
 
 
 class ApproveForm(ModerationForm):
