@@ -34,8 +34,8 @@ from funding.models import (
     Section,
 )
 from funding.workflow import BID_WORKFLOW, STAFF_MOVE_LABELS
+from localdigital.admin import emails_about
 from localdigital.admin_moves import StaffMove, StaffMoveAdminMixin
-from localdigital.models import OutboundEmail
 from signatories.admin import ReadOnlyInlineMixin, titled
 
 # Funds and rounds ------------------------------------------------------------
@@ -634,7 +634,7 @@ class BidAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
                 "score_url": self._score_url(bid)
                 if self.has_score_permission(request) and bid.state == BidState.IN_ASSESSMENT
                 else "",
-                "outbound_emails": _outbound_emails(request, bid),
+                "outbound_emails": emails_about(request, bid.reference),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -754,20 +754,3 @@ class BidAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
             )
             return None
         return _csv_response(Round.objects.get(pk=round_ids.pop()), queryset)
-
-
-def _outbound_emails(request, bid: Bid) -> list[dict]:
-    if not bid.reference:
-        return []
-    can_open = request.user.has_perm("localdigital.view_outboundemail")
-    return [
-        {
-            "email": email,
-            "url": reverse("admin:localdigital_outboundemail_change", args=[email.pk])
-            if can_open
-            else "",
-        }
-        for email in OutboundEmail.objects.filter(reference=bid.reference).order_by(
-            "created_at", "pk"
-        )
-    ]

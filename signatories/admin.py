@@ -1,12 +1,11 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Case, F, Q, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from localdigital.admin import emails_about
 from localdigital.admin_moves import StaffMove, StaffMoveAdminMixin
-from localdigital.models import OutboundEmail
 from signatories import admin_forms, services
 from signatories.models import (
     QUEUE_STATES,
@@ -345,23 +344,9 @@ class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
                 **(extra_context or {}),
                 "can_moderate": self.has_move_permission(request),
                 "moderation_links": self.move_links(request, sign_up),
-                "outbound_emails": self._outbound_emails(request, sign_up),
+                "outbound_emails": emails_about(request, sign_up.reference),
             }
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def _outbound_emails(self, request, sign_up: SignUp) -> list[dict]:
-        can_open = request.user.has_perm("localdigital.view_outboundemail")
-        return [
-            {
-                "email": email,
-                "url": reverse("admin:localdigital_outboundemail_change", args=[email.pk])
-                if can_open
-                else "",
-            }
-            for email in OutboundEmail.objects.filter(reference=sign_up.reference).order_by(
-                "created_at", "pk"
-            )
-        ]
 
     def move_context(self, request, sign_up: SignUp) -> dict:
         return {
