@@ -320,6 +320,8 @@ def create_demo_fund() -> int:
     )
     assessors = _demo_assessors()
     now = timezone.now()
+    # Rounds open and close at midday UK time, as a real round would.
+    midday = timezone.localtime(now).replace(hour=12, minute=0, second=0, microsecond=0)
     made = 0
     if not Round.objects.filter(slug=CLOSED_ROUND.slug).exists():
         with transaction.atomic():
@@ -327,15 +329,15 @@ def create_demo_fund() -> int:
             round_ = _create_round(
                 fund,
                 CLOSED_ROUND,
-                opens_at=now - datetime.timedelta(days=120),
+                opens_at=midday - datetime.timedelta(days=120),
                 closes_at=now + datetime.timedelta(hours=1),
             )
             bids = _create_bids(round_, CLOSED_ROUND.bids, assessors)
             _move_into_the_past(
                 round_,
                 bids,
-                closes_at=now - datetime.timedelta(days=75),
-                decided_at=now - datetime.timedelta(days=30),
+                closes_at=midday - datetime.timedelta(days=75),
+                decided_at=midday - datetime.timedelta(days=30),
             )
             made += len(bids)
     if not Round.objects.filter(slug=OPEN_ROUND.slug).exists():
@@ -343,8 +345,8 @@ def create_demo_fund() -> int:
             round_ = _create_round(
                 fund,
                 OPEN_ROUND,
-                opens_at=now - datetime.timedelta(weeks=1),
-                closes_at=now + datetime.timedelta(weeks=3),
+                opens_at=midday - datetime.timedelta(weeks=1),
+                closes_at=midday + datetime.timedelta(weeks=3),
             )
             made += len(_create_bids(round_, OPEN_ROUND.bids, assessors))
     return made
