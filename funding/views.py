@@ -332,34 +332,56 @@ def _what_they_share(match: SignUp, yours: SignUp) -> dict:
     }
 
 
+# Organisations listed after a search for yours: enough to find it by part of its name.
+PARTNER_SEARCH_RESULTS = 30
+
+
+def _organisations_with_commitments():
+    """Signed organisations with a public commitment: the ones a finder can start from."""
+    return Organisation.objects.filter(
+        pk__in=SignUp.objects.signed().with_commitment().values("organisation_id")
+    )
+
+
 @require_safe
 def partner_finder(request):
-    choices = list(
-        SignUp.objects.signed()
-        .with_commitment()
-        .order_by("organisation__name", "organisation__pk")
-        .values_list("organisation__slug", "organisation__name")
-    )
-    known = {slug for slug, _name in choices}
+    """Find partners: first your organisation (searched for by name, so the page
+    stays small however many have signed), then the councils that share
+    something with its commitment."""
     asked = "organisation" in request.GET
     chosen = search_text(request.GET.get("organisation", ""))
-    if not asked and (email := signed_in_email(request)):
+    query_text = search_text(request.GET.get("q", ""))[:100]
+    if not asked and "q" not in request.GET and (email := signed_in_email(request)):
         # An officer signed in to bid starts from their own organisation.
         chosen = organisations_of(email).values_list("slug", flat=True).first() or ""
     yours = None
-    if chosen in known:
-        yours = SignUp.objects.public().filter(organisation__slug=chosen).first()
+    if chosen:
+        yours = SignUp.objects.public().with_commitment().filter(organisation__slug=chosen).first()
     error = "Select your organisation" if asked and yours is None else None
+    # The list of organisations found was sent without one chosen.
+    error_field = "found" if request.GET.get("choosing") and not asked else "organisation"
+    if error_field == "found":
+        error = "Select your organisation"
+    found = None
+    if query_text and yours is None:
+        found = list(
+            _organisations_with_commitments()
+            .search(query_text)
+            .order_by("name", "pk")
+            .values_list("slug", "name")[:PARTNER_SEARCH_RESULTS]
+        )
+        if not found:
+            error = f"No signed organisation’s name includes ‘{query_text}’. Try part of it."
+            error_field = "organisation"
 
     context = {
         "page_title": "Find partner councils",
         "error_title": bool(error),
         "error": error,
-        "organisation_items": [{"value": "", "text": "Choose an organisation"}]
-        + [
-            {"value": slug, "text": name, "selected": yours is not None and slug == chosen}
-            for slug, name in choices
-        ],
+        "error_field": error_field,
+        "query": query_text,
+        "found": found,
+        "max_found": PARTNER_SEARCH_RESULTS,
         "yours": yours,
     }
     if yours is not None:

@@ -84,6 +84,9 @@ PAGES = [
     ("/fund/partners/", "Find partner councils", 200),
     ("/fund/partners/?organisation=your-council", "Find partner councils", 200),
     ("/fund/partners/?organisation=", "Find partner councils", 200),
+    ("/fund/partners/?q=council", "Find partner councils", 200),
+    ("/fund/partners/?q=council&choosing=1", "Find partner councils", 200),
+    ("/fund/partners/?q=atlantis", "Find partner councils", 200),
     ("/fund/no-such-round/", "Page not found", 404),
 ]
 
@@ -148,11 +151,16 @@ def test_keyboard_user_filters_bids_by_round(page, fund):
     assert page.locator("#results-count").inner_text().startswith("2 bids")
 
 
-def test_visitor_finds_partners_without_javascript(page_without_js, your_council):
+def test_visitor_finds_partners_without_javascript(
+    page_without_js, your_council, assert_accessible
+):
     page = page_without_js
     page.goto("/fund/partners/")
 
-    page.get_by_label("Your organisation").select_option(label="Your Council")
+    page.get_by_label("Your organisation").fill("your")
+    page.get_by_role("button", name="Search").click()
+    assert_accessible(page)
+    page.get_by_label("Your Council").check()
     page.get_by_role("button", name="Find partners").click()
 
     names = page.locator("main h3 a").all_inner_texts()

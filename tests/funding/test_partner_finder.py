@@ -102,13 +102,35 @@ def test_finder_shows_your_own_commitment(client, councils):
     assert "Service area: Licences, permits and permissions" in page
 
 
-def test_finder_offers_signed_organisations_and_keeps_your_choice(client, councils):
-    html = client.get("/fund/partners/", {"organisation": councils.slug}).content.decode()
+def test_finder_searches_signed_organisations_by_name(client, councils):
+    html = client.get("/fund/partners/", {"q": "council"}).content.decode()
 
-    options = re.findall(r'<option value="([^"]*)"[^>]*>', html)
-    assert "your-council" in options and "charity-sharing-both" in options
-    assert "still-signing-council" not in options
-    assert re.search(r'<option value="your-council" selected>', html)
+    offered = re.findall(r'name="organisation"[^>]*value="([^"]*)"', html)
+    assert "your-council" in offered and "both-council" in offered
+    assert "still-signing-council" not in offered
+    assert match_names(client.get("/fund/partners/", {"q": "council"})) == []
+
+
+def test_finder_keeps_your_choice_and_offers_another(client, councils):
+    response = client.get("/fund/partners/", {"organisation": councils.slug})
+
+    assert "Your organisation: Your Council" in text(response)
+    assert 'href="/fund/partners/?q=#organisation"' in response.content.decode()
+
+
+def test_finder_says_when_a_search_finds_nothing(client, councils):
+    response = client.get("/fund/partners/", {"q": "Atlantis"})
+
+    assert "No signed organisation’s name includes ‘Atlantis’" in text(response)
+    assert "<title>Error: " in response.content.decode()
+
+
+def test_finder_asks_again_when_the_list_is_sent_without_a_choice(client, councils):
+    response = client.get("/fund/partners/", {"q": "council", "choosing": "1"})
+
+    assert 'href="#found"' in response.content.decode()
+    assert "Select your organisation" in text(response)
+    assert "your-council" in response.content.decode()
 
 
 def test_finder_starts_from_the_signed_in_officers_organisation(client, councils):
@@ -119,7 +141,7 @@ def test_finder_starts_from_the_signed_in_officers_organisation(client, councils
     response = client.get("/fund/partners/")
 
     assert match_names(response)[0] == "Both Council"
-    assert re.search(r'<option value="your-council" selected>', response.content.decode())
+    assert "Your organisation: Your Council" in text(response)
 
 
 def test_finder_without_a_choice_shows_only_the_question(client, councils):
@@ -174,13 +196,16 @@ def test_finder_runs_a_fixed_number_of_queries(client, django_assert_num_queries
         council(f"Partner {number} Council", principles=(1, 2, 3))
         council(f"Other {number} Council", area="public-health", principles=(2,))
 
-    # the choices, your sign-up, its principles, the count, the page, their principles
-    with django_assert_num_queries(6):
+    # your sign-up, its principles, the count, the page, their principles
+    with django_assert_num_queries(5):
         assert client.get("/fund/partners/", {"organisation": yours.slug}).status_code == 200
 
     session = client.session
     session[SESSION_KEY] = f"priya.shah@{yours.domain_list[0]}"
     session.save()
     # and, first, the signed-in officer's organisation (the session is read too)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get("/fund/partners/").status_code == 200
+    # A search for your organisation: the organisations found, whatever their number.
+    with django_assert_num_queries(1):
+        assert client.get("/fund/partners/", {"q": "Council"}).status_code == 200
