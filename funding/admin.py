@@ -206,9 +206,7 @@ class BidStateFilter(admin.SimpleListFilter):
             return queryset.exclude(state=BidState.DRAFT)
         if self.value() == self.ANY:
             return queryset
-        # Only a state we know is looked for: anything else (a NUL byte, which
-        # PostgreSQL refuses outright) finds nothing.
-        return queryset.filter(state=self.value() if self.value() in BidState.values else None)
+        return queryset.filter(state=self.value())
 
 
 class RoundFilter(admin.RelatedFieldListFilter):
@@ -266,11 +264,7 @@ class ProjectLinkInline(admin.TabularInline):
 
 
 def _officers(bid: Bid) -> str:
-    addresses = {}
-    for address in (bid.submitted_by_email, bid.created_by_email):
-        if address:
-            addresses.setdefault(address.lower(), address)
-    return " and ".join(addresses.values()) or "the officers"
+    return " and ".join(services.officers_to_tell(bid)) or "the officers"
 
 
 STAFF_MOVES = {
@@ -323,10 +317,6 @@ STAFF_MOVES = {
         ),
     ]
 }
-
-
-def _assessor_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _money(amount) -> str:
@@ -460,7 +450,7 @@ def assessment_summary(bid: Bid) -> dict:
         given = {score.criterion_id: score for score in scores if score.assessor_id == assessor.pk}
         assessors.append(
             {
-                "name": _assessor_name(assessor),
+                "name": scoring.assessor_name(assessor),
                 "rows": [
                     {"criterion": criterion, "score": given.get(criterion.pk)}
                     for criterion in criteria

@@ -7,8 +7,6 @@ Each view reads like a list of guards: who is signed in, whether the bid is
 their organisation's, what state it is in; then the form and the service.
 """
 
-from urllib.parse import urlencode
-
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +27,13 @@ from funding.models import (
     Round,
     Section,
 )
-from funding.officer_session import officer_bid, officer_required, safe_next, signed_in_email
+from funding.officer_session import (
+    officer_bid,
+    officer_required,
+    redirect_to_sign_in,
+    safe_next,
+    signed_in_email,
+)
 from funding.officers import lead_councils_of, organisations_matching, organisations_of
 from funding.workflow import IllegalMove
 from localdigital.jinja2 import govuk_date_time
@@ -69,10 +73,6 @@ WITHDRAWABLE_STATES = {BidState.SUBMITTED, BidState.IN_ASSESSMENT}
 
 def _your_bids_url() -> str:
     return reverse("apply:your-bids")
-
-
-def _sign_in_url(next_url: str) -> str:
-    return reverse("apply:sign-in") + "?" + urlencode({"next": next_url})
 
 
 # Signing in and out ----------------------------------------------------------
@@ -264,7 +264,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     if not round_.is_open():
         return _round_not_open(request, round_)
     if not signed_in_email(request):
-        return redirect(_sign_in_url(request.get_full_path()))
+        return redirect_to_sign_in(request)
     return redirect("apply:eligibility", slug=round_.slug)
 
 

@@ -24,10 +24,6 @@ def file_name(round_: Round) -> str:
     return f"{round_.slug}-bids-and-scores-{timezone.localdate():%Y-%m-%d}.csv"
 
 
-def _assessor_name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -62,7 +58,7 @@ def write_round_bids(round_: Round, bids: QuerySet[Bid], out: TextIO) -> None:
     rows = list(submitted_bids(round_, bids))
     assessors = sorted(
         {score.assessor for bid in rows for score in bid.scores.all()},
-        key=lambda user: (_assessor_name(user).lower(), user.pk),
+        key=lambda user: (scoring.assessor_name(user).lower(), user.pk),
     )
     out_of = sum(round_.score_max * criterion.weight for criterion in criteria)
 
@@ -84,7 +80,7 @@ def write_round_bids(round_: Round, bids: QuerySet[Bid], out: TextIO) -> None:
                 for criterion in criteria
             ),
             *(
-                f"weighted total by {_assessor_name(assessor)} (out of {out_of})"
+                f"weighted total by {scoring.assessor_name(assessor)} (out of {out_of})"
                 for assessor in assessors
             ),
             "average weighted score (%)",

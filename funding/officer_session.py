@@ -52,15 +52,18 @@ def safe_next(request: HttpRequest, value: str | None, *, default: str) -> str:
     return default
 
 
+def redirect_to_sign_in(request: HttpRequest) -> HttpResponse:
+    """To the sign-in page, then back to the page asked for."""
+    return redirect(reverse("apply:sign-in") + "?" + urlencode({"next": request.get_full_path()}))
+
+
 def officer_required(view: Callable) -> Callable:
     """Send visitors who are not signed in to the sign-in page, then back here."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not signed_in_email(request):
-            return redirect(
-                reverse("apply:sign-in") + "?" + urlencode({"next": request.get_full_path()})
-            )
+            return redirect_to_sign_in(request)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -86,15 +89,3 @@ def officer_bid(request: HttpRequest, pk: int, queryset=None) -> Bid:
     if bid is None or not email or not organisations_of(email).filter(pk=bid.lead_id).exists():
         raise Http404("No such bid.")
     return bid
-
-
-__all__ = [
-    "SESSION_KEY",
-    "may_see_bid",
-    "officer_bid",
-    "officer_required",
-    "safe_next",
-    "sign_in",
-    "sign_out",
-    "signed_in_email",
-]

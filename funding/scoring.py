@@ -18,6 +18,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from funding.models import Criterion, Round, Score
 
 
+def assessor_name(user) -> str:
+    """How an assessor is named beside their scores: their full name, else their username."""
+    return user.get_full_name() or user.get_username()
+
+
 @dataclass(frozen=True)
 class WeightedTotal:
     points: int

@@ -34,6 +34,7 @@ from funding.officer_session import (
     may_see_bid,
     officer_bid,
     officer_required,
+    redirect_to_sign_in,
     signed_in_email,
 )
 from funding.uploads import ALLOWED_FORMATS, CONTENT_TYPES
@@ -193,22 +194,22 @@ def _not_editable(request: HttpRequest, bid: Bid) -> HttpResponse:
     )
 
 
-def _save_section(
-    *, bid: Bid, section: str, form: section_forms.SectionForm
-) -> list[sections.Problem]:
-    """Save what passed its checks, and the answer to the question when it can count.
+def _save_section(*, bid: Bid, section: str, form: section_forms.SectionForm) -> bool:
+    """Save what passed its checks, and the answer to the question when it can count;
+    return whether everything was taken (nothing refused, nothing missing).
 
     A "Yes" is not recorded while some field was refused: that field still
     holds its old value, so "complete" would be about answers the officer
     has just replaced.
     """
+    form.is_valid()
     said = form.said_completed()
     completed = None if said and form.has_format_errors() else said
     problems = services.bid_save_section(
         bid=bid, section=section, values=form.section_values(), completed=completed
     )
     form.add_problems(problems)
-    return problems
+    return not form.has_errors
 
 
 # The sections whose page is one form ----------------------------------------
@@ -262,9 +263,7 @@ def _simple_section(request: HttpRequest, bid: Bid, section: Section) -> HttpRes
         if honeypot_filled(request):
             return redirect(_done_url(request, bid))
         form = form_class(request.POST, **extra)
-        form.is_valid()
-        _save_section(bid=bid, section=section, form=form)
-        if not form.has_errors:
+        if _save_section(bid=bid, section=section, form=form):
             return redirect(_done_url(request, bid))
         # Show the answers as saved, and the caption with any new title.
         bid = officer_bid(request, bid.pk)
@@ -336,9 +335,7 @@ def _partners(request: HttpRequest, bid: Bid) -> HttpResponse:
                     return redirect(back_here)
         else:
             form = section_forms.PartnersForm(request.POST)
-            form.is_valid()
-            _save_section(bid=bid, section=Section.PARTNERS, form=form)
-            if not form.has_errors:
+            if _save_section(bid=bid, section=Section.PARTNERS, form=form):
                 return redirect(_done_url(request, bid))
             bid = officer_bid(request, bid.pk)
     return _render(
@@ -399,8 +396,7 @@ def _budget(request: HttpRequest, bid: Bid) -> HttpResponse:
                 messages.success(request, "Cost added")
                 cost = section_forms.CostLineForm()
         # After the costs change, so that "complete?" is asked of the new lines.
-        _save_section(bid=bid, section=Section.BUDGET, form=form)
-        if not form.has_errors and not cost.errors:
+        if _save_section(bid=bid, section=Section.BUDGET, form=form) and not cost.errors:
             if saving and removed_id is None:
                 return redirect(_done_url(request, bid))
             return redirect(
@@ -465,9 +461,7 @@ def _attachments(request: HttpRequest, bid: Bid) -> HttpResponse:
             upload = response
         else:
             form = section_forms.AttachmentsForm(request.POST)
-            form.is_valid()
-            _save_section(bid=bid, section=Section.ATTACHMENTS, form=form)
-            if not form.has_errors:
+            if _save_section(bid=bid, section=Section.ATTACHMENTS, form=form):
                 return redirect(_done_url(request, bid))
         bid = officer_bid(request, bid.pk)
     return _render(
@@ -515,17 +509,6 @@ def _upload(
 
 # The views ------------------------------------------------------------------
 
-# The largest id the database holds: a longer number in an address is no bid,
-# and looking it up would overflow SQLite's integers (a server error).
-LARGEST_ID = 2**63 - 1
-
-
-def _bid_id(pk: int) -> int:
-    if pk > LARGEST_ID:
-        raise Http404("No such bid.")
-    return pk
-
-
 SECTION_PAGES: dict[Section, Callable[[HttpRequest, Bid], HttpResponse]] = {
     Section.PARTNERS: _partners,
     Section.BUDGET: _budget,
@@ -550,7 +533,7 @@ def section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
 
 @csrf_protect
 def _section_page(request: HttpRequest, *, pk: int, section: Section) -> HttpResponse:
-    bid = officer_bid(request, _bid_id(pk))
+    bid = officer_bid(request, pk)
     if not bid.is_editable:
         return _not_editable(request, bid)
     page = SECTION_PAGES.get(section)
@@ -573,14 +556,10 @@ def attachment_download(request: HttpRequest, pk: int, token: str) -> HttpRespon
     """
     user = request.user
     if not signed_in_email(request) and not (user.is_authenticated and user.is_staff):
-        return redirect(
-            reverse("apply:sign-in") + "?" + urlencode({"next": request.get_full_path()})
-        )
+        return redirect_to_sign_in(request)
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token):
         raise Http404("No such attachment.")
-    attachment = (
-        Attachment.objects.select_related("bid").filter(bid_id=_bid_id(pk), token=token).first()
-    )
+    attachment = Attachment.objects.select_related("bid").filter(bid__pk=pk, token=token).first()
     if attachment is None or not may_see_bid(request, attachment.bid):
         raise Http404("No such attachment.")
     try:

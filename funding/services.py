@@ -385,7 +385,8 @@ def _email_submission(bid: Bid, *, email: str) -> None:
             queue_email(to=address, subject=subject, body=body, reference=bid.reference)
 
 
-def _officers_to_tell(bid: Bid) -> list[str]:
+def officers_to_tell(bid: Bid) -> list[str]:
+    """The addresses of the officers who started and submitted the bid, each once."""
     addresses = {}
     for address in (bid.submitted_by_email, bid.created_by_email):
         if address:
@@ -411,7 +412,7 @@ def bid_withdraw(*, bid: Bid, email: str, reason: str = "") -> None:
         if was_draft:
             return
         subject, body = emails.withdrawn(bid)
-        for address in _officers_to_tell(bid):
+        for address in officers_to_tell(bid):
             queue_email(to=address, subject=subject, body=body, reference=bid.reference)
 
 
@@ -433,7 +434,7 @@ def bid_decide(*, bid: Bid, funded: bool, by, note: str = "") -> None:
             fields={"decided_at": timezone.now()},
         )
         subject, body = emails.outcome(bid, funded=funded)
-        for address in _officers_to_tell(bid):
+        for address in officers_to_tell(bid):
             queue_email(to=address, subject=subject, body=body, reference=bid.reference)
 
 
