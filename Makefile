@@ -47,6 +47,7 @@ run: static demo
 lint: $(STAMPS)/python-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMPS)/python-deps
 	$(BIN)/ruff check --fix .

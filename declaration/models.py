@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from localdigital.markdown import render_markdown
+from localdigital.core.markdown import render_markdown
 
 
 class Declaration(models.Model):

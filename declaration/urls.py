@@ -1,3 +1,6 @@
+"""The declaration's addresses. localdigital.urls adds each principle's page to
+this namespace: those pages list other apps' records."""
+
 from django.urls import path
 
 from declaration import views
@@ -6,5 +9,4 @@ app_name = "declaration"
 
 urlpatterns = [
     path("", views.declaration_index, name="index"),
-    path("<slug:slug>/", views.principle_detail, name="principle"),
 ]

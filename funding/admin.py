@@ -34,9 +34,8 @@ from funding.models import (
     Section,
 )
 from funding.workflow import BID_WORKFLOW, STAFF_MOVE_LABELS
-from localdigital.admin import emails_about
-from localdigital.admin_moves import StaffMove, StaffMoveAdminMixin
-from signatories.admin import ReadOnlyInlineMixin, titled
+from localdigital.core.admin_helpers import ReadOnlyInlineMixin, emails_about, titled
+from localdigital.core.admin_moves import StaffMove, StaffMoveAdminMixin
 
 # Funds and rounds ------------------------------------------------------------
 

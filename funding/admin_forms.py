@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from funding.models import Bid, BidState, Criterion, Score
-from localdigital.admin_moves import seen_state_field
+from localdigital.core.admin_moves import seen_state_field
 
 
 class RoundAdminForm(forms.ModelForm):

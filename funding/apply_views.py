@@ -36,9 +36,9 @@ from funding.officer_session import (
 )
 from funding.officers import lead_councils_of, organisations_matching, organisations_of
 from funding.workflow import IllegalMove
-from localdigital.jinja2 import govuk_date_time
-from localdigital.ratelimit import rate_limit
-from signatories.forms import honeypot_filled
+from localdigital.core.forms import honeypot_filled
+from localdigital.core.jinja2 import govuk_date_time
+from localdigital.core.ratelimit import rate_limit
 from signatories.models import Organisation
 
 # Asking for a sign-in link sends an email. A council's officers often share

@@ -7,7 +7,7 @@ reference; sign-in emails have none to name.
 from django.urls import reverse
 
 from funding.models import Bid
-from signatories.emails import SIGN_OFF, site_link, subject_name
+from localdigital.core.emails import SIGN_OFF, site_link, subject_name
 
 
 def sign_in(*, path: str, minutes: int) -> tuple[str, str]:

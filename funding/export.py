@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from funding import scoring
 from funding.models import Bid, BidState, Criterion, Round, Score
-from signatories.open_data import LIST_SEPARATOR, defuse
+from localdigital.core.open_data import LIST_SEPARATOR, defuse
 
 
 def file_name(round_: Round) -> str:

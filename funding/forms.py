@@ -7,7 +7,7 @@ on the server only, and every message says what to do, as GOV.UK asks.
 from django import forms
 from django.db.models import QuerySet
 
-from signatories.forms import GovukForm
+from localdigital.core.forms import GovukForm
 
 EMAIL_LENGTH = 254
 REASON_LENGTH = 2000

@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 
-from localdigital.markdown import render_markdown
+from localdigital.core.markdown import render_markdown
+from localdigital.core.models import StateChangeRecord
+from signatories.models import Organisation
 
 
 class Phase(models.TextChoices):
@@ -280,7 +282,14 @@ class BidQuerySet(models.QuerySet):
         """Bids with everything their sections hold, read in a fixed number of queries."""
         return self.select_related("round", "lead", "service_area").prefetch_related(
             "round__phases",
-            "partners__sign_ups",
+            # Partners marked by the one rule of who may partner a bid, with
+            # their sign-ups (whose officers are told of a submission).
+            models.Prefetch(
+                "partners",
+                queryset=Organisation.objects.with_signed_current_council().prefetch_related(
+                    "sign_ups"
+                ),
+            ),
             "principles",
             "cost_lines",
             "attachments",
@@ -506,24 +515,12 @@ class BidSubmission(models.Model):
         return f"Submitted copy of {self.bid.reference}"
 
 
-class BidStateChange(models.Model):
+class BidStateChange(StateChangeRecord):
     """One move of a bid from state to state: who, when and why."""
 
     bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="state_changes")
     from_state = models.CharField(max_length=20, choices=BidState.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=BidState.choices)
-    by_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
-    )
-    by_label = models.CharField("by", max_length=200)
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"
 
 
 class Score(models.Model):

@@ -46,6 +46,8 @@ def _distinct(matching: QuerySet[Organisation]) -> QuerySet[Organisation]:
 
 def organisations_of(email: str) -> QuerySet[Organisation]:
     """The signed organisations that `email` belongs to."""
+    # One filter(), so that the signed sign-up is the one whose officer or
+    # approver the address is (not an older, rejected one).
     return _distinct(
         Organisation.objects.current().filter(
             Q(sign_ups__state=SignUpState.SIGNED) & _address_matches(email)
@@ -64,4 +66,8 @@ def organisations_matching(email: str) -> QuerySet[Organisation]:
 
 def lead_councils_of(email: str) -> QuerySet[Organisation]:
     """The signed councils `email` belongs to: the organisations it may lead a bid for."""
-    return organisations_of(email).councils()
+    return _distinct(
+        Organisation.objects.signed_current_councils().filter(
+            pk__in=organisations_of(email).values("pk")
+        )
+    )

@@ -1,23 +1,17 @@
 """The open data about the fund: every published bid, and the projects it funded.
 
-Built with the signatories' open data machinery (fields written once, with
-their meaning and an example, the same CSV formula defusing, the same JSON
-wrapper), so the fund's files read like the others and are documented on the
-same open data page from these same definitions.
+Built with the shared open-data machinery (localdigital.core.open_data), so
+the fund's files read like the others and are documented on the same open
+data page from these same definitions.
 """
 
-import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
 from funding.models import Bid, BidState, LinkKind, ProjectLink
-from signatories.open_data import Dataset, Field, csv_response, json_response
-
-# Values here may be numbers (the amount), which a JSON reader should get as
-# numbers; the shared CSV writer takes text and lists of text.
-FundValue = str | int | list[str]
+from localdigital.core.open_data import Dataset, Field
 
 
 def _lead_name(bid: Bid, request: HttpRequest) -> str:
@@ -254,29 +248,3 @@ def project_rows():
             Prefetch("links", queryset=ProjectLink.objects.order_by("added_at", "pk")),
         )
     )
-
-
-def _as_text(value: FundValue) -> str | list[str]:
-    if value is None:
-        return ""
-    return value if isinstance(value, str | list) else str(value)
-
-
-def _textual(dataset: Dataset) -> Dataset:
-    """The dataset with every value as text, for the CSV writer."""
-
-    def as_text(field: Field) -> Field:
-        def value(bid: Bid, request: HttpRequest) -> str | list[str]:
-            return _as_text(field.value(bid, request))
-
-        return dataclasses.replace(field, value=value)
-
-    return dataclasses.replace(dataset, fields=tuple(as_text(field) for field in dataset.fields))
-
-
-def as_csv(dataset: Dataset, bids: Iterable[Bid], *, request: HttpRequest) -> HttpResponse:
-    return csv_response(_textual(dataset), bids, request=request)
-
-
-def as_json(dataset: Dataset, bids: Iterable[Bid], *, request: HttpRequest) -> HttpResponse:
-    return json_response(dataset, bids, request=request)

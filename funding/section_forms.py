@@ -13,10 +13,11 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from declaration.forms import PrincipleNumbersField
 from declaration.models import Principle, ServiceArea
 from funding import sections
 from funding.models import Bid, CostCategory, CostLine, Round
-from signatories.forms import GovukForm, PrincipleNumbersField
+from localdigital.core.forms import GovukForm
 
 COMPLETED_MISSING = "Select whether you have completed this section"
 COMPLETED_CHOICES = [

@@ -38,9 +38,9 @@ from funding.officer_session import (
     signed_in_email,
 )
 from funding.uploads import ALLOWED_FORMATS, CONTENT_TYPES
-from localdigital.ratelimit import rate_limit
-from signatories.forms import honeypot_filled
-from signatories.models import Organisation, SignUpState
+from localdigital.core.forms import honeypot_filled
+from localdigital.core.ratelimit import rate_limit
+from signatories.models import Organisation
 
 # Saving sections is what an officer does all afternoon: enough for a long
 # session of small saves, far too few to flood the database.
@@ -289,9 +289,7 @@ def _simple_section(request: HttpRequest, bid: Bid, section: Section) -> HttpRes
 def _partner_choices(bid: Bid):
     """Signed councils that may still be added: not the lead, not a partner already."""
     return (
-        Organisation.objects.signed()
-        .councils()
-        .current()
+        Organisation.objects.signed_current_councils()
         .exclude(pk=bid.lead_id)
         .exclude(pk__in=[partner.pk for partner in bid.partners.all()])
         .order_by("name")
@@ -358,8 +356,7 @@ def _partner_rows(bid: Bid) -> list[dict]:
     return [
         {
             "organisation": partner,
-            "signed_council": partner.is_council
-            and any(s.state == SignUpState.SIGNED for s in partner.sign_ups.all()),
+            "signed_council": partner.is_signed_current_council,
         }
         for partner in bid.partners.all()
     ]

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from funding.models import Bid, Section
-from signatories.models import SignUpState
 
 # The fields each section asks for, in the order its page asks them.
 SECTION_FIELDS = {
@@ -57,9 +56,8 @@ def _partner_problems(bid: Bid) -> list[Problem]:
     not_signed_councils = [
         partner.name
         for partner in partners
-        if not partner.is_council
-        or not partner.is_current
-        or not any(s.state == SignUpState.SIGNED for s in partner.sign_ups.all())
+        # Marked by Bid.objects.with_answers(), which every bid shown to officers is read with.
+        if not partner.is_signed_current_council
     ]
     if not_signed_councils:
         problems.append(

@@ -21,7 +21,6 @@ from funding.models import (
     Bid,
     BidComment,
     BidState,
-    BidStateChange,
     BidSubmission,
     CostLine,
     Criterion,
@@ -31,9 +30,9 @@ from funding.models import (
 )
 from funding.officers import organisations_of
 from funding.uploads import check_upload
-from funding.workflow import move
-from localdigital.outbox import queue_email
-from localdigital.tokens import hash_token, new_token
+from funding.workflow import BID_WORKFLOW, move
+from localdigital.core.outbox import queue_email
+from localdigital.core.tokens import hash_token, new_token
 from signatories.models import Organisation, SignUpState
 
 SIGN_IN_LINK_LIFETIME = datetime.timedelta(minutes=15)
@@ -130,12 +129,7 @@ def lead_bids_counted(*, round_: Round, lead: Organisation) -> int:
 
 
 def _is_signed_current_council(organisation: Organisation) -> bool:
-    """Whether `organisation` is a current council that has signed the declaration."""
-    return (
-        organisation.is_council
-        and organisation.is_current
-        and organisation.sign_ups.filter(state=SignUpState.SIGNED).exists()
-    )
+    return Organisation.objects.signed_current_councils().filter(pk=organisation.pk).exists()
 
 
 def eligibility_problems(*, round_: Round, lead: Organisation, email: str) -> list[str]:
@@ -168,9 +162,7 @@ def bid_start(*, round_: Round, lead: Organisation, email: str) -> Bid:
         raise NotEligible(problems)
     with transaction.atomic():
         bid = Bid.objects.create(round=round_, lead=lead, created_by_email=email)
-        BidStateChange.objects.create(
-            bid=bid, to_state=BidState.DRAFT, by_label=_officer_label(email), note="Bid started"
-        )
+        BID_WORKFLOW.start(bid, by_label=_officer_label(email), note="Bid started")
     return bid
 
 

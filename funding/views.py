@@ -22,7 +22,7 @@ from funding import open_data
 from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
 from funding.officer_session import signed_in_email
 from funding.officers import organisations_of
-from localdigital.lists import (
+from localdigital.core.lists import (
     ListQuery,
     checkbox_items,
     page_title,
@@ -30,6 +30,7 @@ from localdigital.lists import (
     search_text,
     select_items,
 )
+from localdigital.core.open_data import csv_response, json_response
 from signatories.models import Commitment, Organisation, SignUp
 
 BID_SORTS = {
@@ -404,19 +405,19 @@ def partner_finder(request):
 
 @require_safe
 def bids_csv(request):
-    return open_data.as_csv(open_data.BIDS, open_data.bid_rows(), request=request)
+    return csv_response(open_data.BIDS, open_data.bid_rows(), request=request)
 
 
 @require_safe
 def bids_json(request):
-    return open_data.as_json(open_data.BIDS, open_data.bid_rows(), request=request)
+    return json_response(open_data.BIDS, open_data.bid_rows(), request=request)
 
 
 @require_safe
 def projects_csv(request):
-    return open_data.as_csv(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return csv_response(open_data.PROJECTS, open_data.project_rows(), request=request)
 
 
 @require_safe
 def projects_json(request):
-    return open_data.as_json(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return json_response(open_data.PROJECTS, open_data.project_rows(), request=request)

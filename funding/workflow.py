@@ -6,7 +6,7 @@ until a decision is made.
 """
 
 from funding.models import Bid, BidState, BidStateChange
-from localdigital.workflow import Actor, IllegalMove, Move, Workflow
+from localdigital.core.workflow import Actor, IllegalMove, Move, MoveNotPermitted, Workflow
 
 State = BidState
 
@@ -14,6 +14,8 @@ BID_WORKFLOW = Workflow(
     model=Bid,
     history=BidStateChange,
     record_field="bid",
+    # Assessors' moves need the permission the Fund assessors group holds.
+    staff_permissions={Actor.ASSESSOR: "funding.change_bid"},
     moves=[
         Move("submit", frozenset({State.DRAFT}), State.SUBMITTED, Actor.OFFICER),
         Move("start_assessment", frozenset({State.SUBMITTED}), State.IN_ASSESSMENT, Actor.ASSESSOR),
@@ -40,4 +42,12 @@ STAFF_MOVE_LABELS = {
     "not_fund": "Record as not funded",
 }
 
-__all__ = ["MOVES", "STAFF_MOVE_LABELS", "IllegalMove", "allowed_moves", "fit_label", "move"]
+__all__ = [
+    "MOVES",
+    "STAFF_MOVE_LABELS",
+    "IllegalMove",
+    "MoveNotPermitted",
+    "allowed_moves",
+    "fit_label",
+    "move",
+]

@@ -35,16 +35,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
-    "localdigital",
+    "localdigital.core",
     "declaration",
     "signatories",
     "funding",
+    "localdigital.pages",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "localdigital.middleware.PermissionsPolicyMiddleware",
+    "localdigital.core.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -52,7 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "localdigital.middleware.AdminRefusesNulMiddleware",
+    "localdigital.core.middleware.AdminRefusesNulMiddleware",
 ]
 
 ROOT_URLCONF = "localdigital.urls"
@@ -65,10 +66,10 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "localdigital.jinja2.environment",
+            "environment": "localdigital.core.jinja2.environment",
             "context_processors": [
                 "django.template.context_processors.request",
-                "localdigital.context_processors.site",
+                "localdigital.core.context_processors.site",
             ],
         },
     },
@@ -136,13 +137,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static" / "build", BASE_DIR / "static" / "public"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "localdigital.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "localdigital.core.storage.StaticFilesStorage"},
     # Files uploaded with bids. They are outside every path the web server
     # publishes and have no URL: funding.views reads them out to the people
     # allowed to see them. With more than one web server this directory must
     # be shared storage.
     "attachments": {
-        "BACKEND": "localdigital.storage.PrivateFileSystemStorage",
+        "BACKEND": "localdigital.core.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media"),
         },
@@ -176,7 +177,7 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "localdigital.views.csrf_failure"
+CSRF_FAILURE_VIEW = "localdigital.pages.views.csrf_failure"
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "

@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from localdigital import views
-from localdigital.sitemaps import SITEMAPS
+from declaration import urls as declaration_urls
+from localdigital.pages import open_data, principles, views
+from localdigital.pages.sitemaps import SITEMAPS
 
 admin.site.site_header = "Local Digital administration"
 admin.site.site_title = "Local Digital administration"
@@ -12,10 +13,21 @@ admin.site.index_title = "Manage the site"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("declaration/", include("declaration.urls")),
-    path("sign/", include("signatories.sign_urls")),
+    path(
+        "declaration/",
+        include(
+            (
+                [
+                    *declaration_urls.urlpatterns,
+                    path("<slug:slug>/", principles.principle_detail, name="principle"),
+                ],
+                declaration_urls.app_name,
+            )
+        ),
+    ),
+    path("sign/", include("signatories.sign.urls")),
     path("", include("signatories.urls")),
-    path("fund/apply/", include("funding.apply_urls")),
+    path("fund/apply/", include("funding.apply.urls")),
     path("fund/", include("funding.urls")),
     path(
         "accessibility/",
@@ -31,6 +43,7 @@ urlpatterns = [
         views.information_page("pages/contact.html", "Contact Local Digital"),
         name="contact",
     ),
+    path("open-data/", open_data.open_data_page, name="open-data"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
@@ -38,7 +51,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
-handler400 = "localdigital.views.bad_request"
-handler403 = "localdigital.views.permission_denied"
-handler404 = "localdigital.views.page_not_found"
-handler500 = "localdigital.views.server_error"
+handler400 = "localdigital.pages.views.bad_request"
+handler403 = "localdigital.pages.views.permission_denied"
+handler404 = "localdigital.pages.views.page_not_found"
+handler500 = "localdigital.pages.views.server_error"

@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, F, When
 from django.utils import timezone
 from django.utils.html import format_html
 
-from localdigital.admin import emails_about
-from localdigital.admin_moves import StaffMove, StaffMoveAdminMixin
+from localdigital.core.admin_helpers import ReadOnlyInlineMixin, emails_about, titled
+from localdigital.core.admin_moves import StaffMove, StaffMoveAdminMixin
 from signatories import admin_forms, services
 from signatories.models import (
     QUEUE_STATES,
@@ -159,11 +159,6 @@ MODERATIONS = {
 }
 
 
-def overdue_q() -> Q:
-    # The same rule as SignUp.is_overdue, for a whole queryset.
-    return Q(state__in=QUEUE_STATES, review_due__lt=timezone.localdate())
-
-
 class OverdueFilter(admin.SimpleListFilter):
     title = "review deadline"
     parameter_name = "overdue"
@@ -173,38 +168,10 @@ class OverdueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(overdue_q())
+            return queryset.overdue()
         if self.value() == "no":
-            return queryset.exclude(overdue_q())
+            return queryset.with_overdue().filter(overdue_now=False)
         return queryset
-
-
-def titled(filter_class: type[admin.FieldListFilter], title: str) -> type[admin.FieldListFilter]:
-    """A field's filter under our own heading: a filter on a related field is
-    otherwise headed with that field's bare name ("type", "needs review")."""
-
-    class Titled(filter_class):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.title = title
-
-    return Titled
-
-
-class ReadOnlyInlineMixin:
-    """An inline that shows rows and never changes them: history is history."""
-
-    can_delete = False
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class CommitmentInline(ReadOnlyInlineMixin, admin.StackedInline):
@@ -320,6 +287,9 @@ class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     )
     def new_organisation(self, sign_up):
         return sign_up.organisation.needs_review
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_overdue()
 
     def has_add_permission(self, request):
         # Sign-ups come from the public journey, where the officer proves their email address.

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from localdigital.admin_moves import seen_state_field
+from localdigital.core.admin_moves import seen_state_field
 from signatories.models import RejectionReason, SignUpState
 
 

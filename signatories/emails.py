@@ -6,24 +6,8 @@ Each function returns (subject, body). Every email names the sign-up's reference
 from django.conf import settings
 from django.utils import timezone
 
+from localdigital.core.emails import SIGN_OFF, site_link, subject_name
 from signatories.models import SignUp
-
-SIGN_OFF = "Local Digital team\nMinistry of Housing, Communities and Local Government"
-
-
-def site_link(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def subject_name(name: str) -> str:
-    """An organisation's name, fit for a subject line.
-
-    A name typed in at sign-up may be up to 255 characters, and a subject may
-    be no longer than that, on one line: otherwise the outbox would refuse the
-    message and the change that caused it would fail.
-    """
-    name = " ".join(name.split())
-    return name if len(name) <= 120 else name[:119] + "…"
 
 
 def confirm_email(sign_up: SignUp, *, path: str) -> tuple[str, str]:

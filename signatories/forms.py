@@ -6,58 +6,13 @@ leading and trailing spaces before validating, so "  name  " is accepted as
 what to do, not what went wrong.
 """
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 
+from declaration.forms import PrincipleNumbersField
 from declaration.models import Principle, ServiceArea
+from localdigital.core.forms import GovukForm
 from signatories.models import Organisation, OrganisationType, SignUp
-
-# Not a real field: people never see it, automated form-fillers fill it in.
-HONEYPOT_FIELD = "website"
-
-
-def honeypot_filled(request) -> bool:
-    """Whether the hidden field that only automated form-fillers see has been filled in.
-
-    Such a post is answered as if it had worked, saving nothing: a bot that is
-    told it failed tries again, differently; one that thinks it succeeded moves on.
-    """
-    return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
-
-
-class GovukForm(forms.Form):
-    """A form that gives the GOV.UK macros what they need: error messages and summaries."""
-
-    # The id of the element the error summary links to, when it is not the field's name
-    # (radios and checkboxes: the GOV.UK macros give the first box the id prefix).
-    error_anchors: dict[str, str] = {}
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def error_message(self, name: str) -> dict | None:
-        errors = self.errors.get(name)
-        return {"text": errors[0]} if errors else None
-
-    def error_list(self) -> list[dict]:
-        """The error summary's entries, in the order the fields appear on the page."""
-        entries = []
-        for name in self.fields:
-            if name in self.errors:
-                anchor = self.error_anchors.get(name, name)
-                entries.append({"text": self.errors[name][0], "href": f"#{anchor}"})
-        for message in self.non_field_errors():
-            entries.append({"text": message, "href": f"#{next(iter(self.fields))}"})
-        return entries
-
-    def value(self, name: str):
-        """What to show in a field: what was typed (after an error) or the saved answer."""
-        if self.is_bound:
-            return self[name].value()
-        return self.initial.get(name, "")
 
 
 def text_field(*, required_message: str, max_length: int, too_long: str) -> forms.CharField:
@@ -203,25 +158,6 @@ class CommitmentForm(GovukForm):
             "max_length": f"The impact must be {TEXT_LENGTH} characters or fewer",
         },
     )
-
-
-class PrincipleNumbersField(forms.ModelMultipleChoiceField):
-    """Principles chosen by their numbers; anything but a short number is refused unread.
-
-    Django looks the posted values up with one IN query, and a made-up number
-    too big for the database's integers (10**30, say) makes SQLite raise an
-    OverflowError there, a server error, instead of finding nothing.
-    """
-
-    def _check_values(self, value):
-        for number in value:
-            if not re.fullmatch(r"[0-9]{1,4}", str(number)):
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": number},
-                )
-        return super()._check_values(value)
 
 
 class PrinciplesForm(GovukForm):

@@ -3,13 +3,14 @@ import re
 import secrets
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from localdigital.core.models import StateChangeRecord
 
 
 class OrganisationType(models.TextChoices):
@@ -149,6 +150,22 @@ class OrganisationQuerySet(models.QuerySet):
         """Organisations whose signature of the declaration is public now."""
         # No duplicates: an organisation has at most one live sign-up.
         return self.filter(sign_ups__state=SignUpState.SIGNED)
+
+    def signed_current_councils(self):
+        """Councils in existence today whose signature is public: the only
+        organisations that may lead a bid or be counted as its partners."""
+        return self.signed().councils().current()
+
+    def with_signed_current_council(self):
+        """Each organisation marked `is_signed_current_council`, by the rule of
+        signed_current_councils(), in the query that reads it."""
+        return self.annotate(
+            is_signed_current_council=models.Exists(
+                self.model._default_manager.signed_current_councils().filter(
+                    pk=models.OuterRef("pk")
+                )
+            )
+        )
 
 
 class Organisation(models.Model):
@@ -309,6 +326,18 @@ QUEUE_STATES = [SignUpState.AWAITING_REVIEW]
 class SignUpQuerySet(models.QuerySet):
     def signed(self):
         return self.filter(state=SignUpState.SIGNED)
+
+    def overdue(self):
+        """Sign-ups waiting for a moderator whose review deadline has passed."""
+        return self.filter(state__in=QUEUE_STATES, review_due__lt=timezone.localdate())
+
+    def with_overdue(self):
+        """Each sign-up marked `overdue_now`, by the rule of overdue(), in the query that reads it."""
+        return self.annotate(
+            overdue_now=models.Exists(
+                self.model._default_manager.overdue().filter(pk=models.OuterRef("pk"))
+            )
+        )
 
     def live(self):
         return self.filter(state__in=LIVE_STATES)
@@ -480,11 +509,11 @@ class SignUp(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return (
-            self.state in QUEUE_STATES
-            and self.review_due is not None
-            and self.review_due < timezone.localdate()
-        )
+        # Read with SignUp.objects.with_overdue(), as the moderation queue is,
+        # the answer came with the row.
+        if hasattr(self, "overdue_now"):
+            return self.overdue_now
+        return SignUp.objects.filter(pk=self.pk).overdue().exists()
 
 
 def new_reference() -> str:
@@ -525,26 +554,12 @@ class RejectionReason(models.Model):
         return self.text
 
 
-class StateChange(models.Model):
+class StateChange(StateChangeRecord):
     """One move of a sign-up from state to state: who, when and why."""
 
     sign_up = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="state_changes")
     from_state = models.CharField(max_length=30, choices=SignUpState.choices, blank=True)
     to_state = models.CharField(max_length=30, choices=SignUpState.choices)
-    by_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
-    )
-    by_label = models.CharField(
-        "by", max_length=200, help_text="Who made the change, when it was not a member of staff."
-    )
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"
 
 
 class LinkPurpose(models.TextChoices):

@@ -6,65 +6,10 @@ files and their documentation cannot drift apart. Only what the public pages
 already show is published: never an officer's or approver's email address.
 """
 
-import csv
-import io
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from django.http import HttpRequest
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import reverse
-from django.utils import timezone
-
+from localdigital.core.open_data import Dataset, Field, timestamp
 from signatories.models import SignUp
-
-LICENCE_NAME = "Open Government Licence v3.0"
-LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-REGISTER_CREDIT = (
-    "Contains data from mySociety's UK local authority names and codes register (CC BY 4.0)"
-)
-REGISTER_URL = "https://pages.mysociety.org/uk_local_authority_names_and_codes/"
-REGISTER_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-
-# A spreadsheet runs a cell that starts with one of these as a formula, which
-# lets anyone who can type into a sign-up form run one on a reader's computer.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# How a list (the principles of a commitment) is written in one CSV cell.
-LIST_SEPARATOR = "; "
-
-Value = str | list[str]
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    meaning: str
-    example: str
-    value: Callable[[SignUp, HttpRequest], Value]
-
-
-@dataclass(frozen=True)
-class Dataset:
-    name: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    csv_url_name: str
-    json_url_name: str
-
-    def rows(self, sign_ups: Iterable[SignUp], *, request: HttpRequest) -> list[dict[str, Value]]:
-        return [
-            {field.name: field.value(sign_up, request) for field in self.fields}
-            for sign_up in sign_ups
-        ]
-
-
-def defuse(value: str) -> str:
-    """A CSV cell's text, made inert for spreadsheets by a leading apostrophe when needed."""
-    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
-
-
-def _timestamp(moment) -> str:
-    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 def _organisation_url(sign_up: SignUp, request: HttpRequest) -> str:
@@ -138,7 +83,7 @@ SIGNATORIES = Dataset(
             "When the declaration was signed, as an ISO 8601 date and time with its offset "
             "from UTC.",
             "2025-03-04T14:05:09+00:00",
-            lambda s, r: _timestamp(s.signed_at),
+            lambda s, r: timestamp(s.signed_at),
         ),
         Field(
             "signed_by",
@@ -223,7 +168,7 @@ PROJECTS = Dataset(
             "When the organisation signed, and so made its commitment, as an ISO 8601 date "
             "and time with its offset from UTC.",
             "2025-03-04T14:05:09+00:00",
-            lambda s, r: _timestamp(s.signed_at),
+            lambda s, r: timestamp(s.signed_at),
         ),
     ),
 )
@@ -241,36 +186,3 @@ def signatory_rows():
 
 def project_rows():
     return SignUp.objects.public().with_commitment().sorted_by("name")
-
-
-def csv_response(dataset: Dataset, sign_ups: Iterable[SignUp], *, request: HttpRequest):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([field.name for field in dataset.fields])
-    for row in dataset.rows(sign_ups, request=request):
-        writer.writerow(
-            [
-                defuse(LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
-                for value in row.values()
-            ]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="local-digital-{dataset.name}.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def json_response(dataset: Dataset, sign_ups: Iterable[SignUp], *, request: HttpRequest):
-    results = dataset.rows(sign_ups, request=request)
-    document = {
-        "dataset": dataset.title,
-        "description": dataset.description,
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "documentation": request.build_absolute_uri(reverse("signatories:open-data")),
-        "generated_at": _timestamp(timezone.now()),
-        "count": len(results),
-        "results": results,
-    }
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
-from localdigital.models import OutboundEmail
-from localdigital.outbox import queue_email
-from localdigital.tokens import hash_token, new_token
-from localdigital.working_days import add_working_days
+from localdigital.core.models import OutboundEmail
+from localdigital.core.outbox import queue_email
+from localdigital.core.tokens import hash_token, new_token
+from localdigital.core.working_days import add_working_days
 from signatories import emails
 from signatories.models import (
     LINK_LIFETIMES,
@@ -24,9 +24,8 @@ from signatories.models import (
     SignUp,
     SignUpLink,
     SignUpState,
-    StateChange,
 )
-from signatories.workflow import fit_label, move
+from signatories.workflow import SIGN_UP_WORKFLOW, move
 
 REVIEW_WORKING_DAYS = 3
 UNCONFIRMED_LIFETIME = datetime.timedelta(days=30)
@@ -143,11 +142,7 @@ def sign_up_submit(*, organisation: Organisation, answers: SignUpAnswers) -> Sig
             _apply_answers(sign_up, answers)
             sign_up.save()
             _save_commitment(sign_up, answers)
-            StateChange.objects.create(
-                sign_up=sign_up,
-                to_state=sign_up.state,
-                by_label=fit_label(f"{answers.officer_name} (officer)"),
-            )
+            SIGN_UP_WORKFLOW.start(sign_up, by_label=f"{answers.officer_name} (officer)")
             path = _new_link(sign_up=sign_up, purpose=LinkPurpose.CONFIRM_EMAIL)
             _email(
                 to=sign_up.officer_email,

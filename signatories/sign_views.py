@@ -14,11 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from declaration.models import Declaration, Principle, ServiceArea
-from localdigital.lists import search_text
-from localdigital.ratelimit import rate_limit
-from localdigital.tokens import hash_token
+from localdigital.core.forms import honeypot_filled
+from localdigital.core.lists import search_text
+from localdigital.core.ratelimit import rate_limit
+from localdigital.core.tokens import hash_token
 from signatories import forms, journey
-from signatories.forms import honeypot_filled
 from signatories.models import (
     LinkPurpose,
     Organisation,

@@ -1,4 +1,4 @@
-"""Public pages about signatories and their commitments, and their open data."""
+"""Public pages about signatories and their commitments, and their open data files."""
 
 from django.urls import path
 
@@ -17,5 +17,4 @@ urlpatterns = [
     path("declaration-projects.csv", views.projects_csv, name="projects-csv"),
     path("declaration-projects.json", views.projects_json, name="projects-json"),
     path("coverage/", views.coverage_page, name="coverage"),
-    path("open-data/", views.open_data_page, name="open-data"),
 ]

@@ -1,6 +1,6 @@
-"""Public pages about signatories and their commitments, and their open data.
+"""Public pages about signatories and their commitments, and their open data files.
 
-The lists read their search, filters, sort and page with localdigital.lists.
+The lists read their search, filters, sort and page with localdigital.core.lists.
 """
 
 from django.http import Http404
@@ -8,14 +8,15 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from declaration.models import Principle, ServiceArea
-from funding import open_data as fund_open_data
-from localdigital.lists import (
+from localdigital.core import open_data as shared_open_data
+from localdigital.core.lists import (
     ListQuery,
     checkbox_items,
     page_title,
     paginate,
     select_items,
 )
+from localdigital.core.open_data import csv_response, json_response
 from signatories import coverage, open_data
 from signatories.models import Nation, OrganisationType, SignUp
 
@@ -150,51 +151,28 @@ def coverage_page(request):
             "region_chart": coverage.bar_chart(
                 counts.by_region, title="Councils signed, by region"
             ),
-            "register_credit": open_data.REGISTER_CREDIT,
-            "register_url": open_data.REGISTER_URL,
-            "register_licence_url": open_data.REGISTER_LICENCE_URL,
-        },
-    )
-
-
-@require_safe
-def open_data_page(request):
-    return render(
-        request,
-        "signatories/open_data.html",
-        {
-            "page_title": "Open data",
-            "datasets": open_data.DATASETS,
-            "fund_datasets": fund_open_data.DATASETS,
-            "organisation_types": OrganisationType.choices,
-            "licence_name": open_data.LICENCE_NAME,
-            "licence_url": open_data.LICENCE_URL,
-            "register_credit": open_data.REGISTER_CREDIT,
-            "register_url": open_data.REGISTER_URL,
-            "register_licence_url": open_data.REGISTER_LICENCE_URL,
+            "register_credit": shared_open_data.REGISTER_CREDIT,
+            "register_url": shared_open_data.REGISTER_URL,
+            "register_licence_url": shared_open_data.REGISTER_LICENCE_URL,
         },
     )
 
 
 @require_safe
 def signatories_csv(request):
-    return open_data.csv_response(
-        open_data.SIGNATORIES, open_data.signatory_rows(), request=request
-    )
+    return csv_response(open_data.SIGNATORIES, open_data.signatory_rows(), request=request)
 
 
 @require_safe
 def signatories_json(request):
-    return open_data.json_response(
-        open_data.SIGNATORIES, open_data.signatory_rows(), request=request
-    )
+    return json_response(open_data.SIGNATORIES, open_data.signatory_rows(), request=request)
 
 
 @require_safe
 def projects_csv(request):
-    return open_data.csv_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return csv_response(open_data.PROJECTS, open_data.project_rows(), request=request)
 
 
 @require_safe
 def projects_json(request):
-    return open_data.json_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return json_response(open_data.PROJECTS, open_data.project_rows(), request=request)

@@ -1,10 +1,10 @@
 """The sign-up workflow, written as data: which move goes from which states to
 which, and who may make it. `move()` is the only way a sign-up changes state;
-the engine in localdigital.workflow refuses any move this table does not allow
+the engine in localdigital.core.workflow refuses any move this table does not allow
 and records every one it makes.
 """
 
-from localdigital.workflow import Actor, IllegalMove, Move, Workflow
+from localdigital.core.workflow import Actor, IllegalMove, Move, MoveNotPermitted, Workflow
 from signatories.models import SignUp, SignUpState, StateChange
 
 State = SignUpState
@@ -13,6 +13,8 @@ SIGN_UP_WORKFLOW = Workflow(
     model=SignUp,
     history=StateChange,
     record_field="sign_up",
+    # Moderators' moves need the permission the Moderators group holds.
+    staff_permissions={Actor.MODERATOR: "signatories.change_signup"},
     moves=[
         Move(
             "confirm_email",
@@ -48,4 +50,12 @@ move = SIGN_UP_WORKFLOW.move
 allowed_moves = SIGN_UP_WORKFLOW.allowed_moves
 fit_label = SIGN_UP_WORKFLOW.fit_label
 
-__all__ = ["MOVES", "Actor", "IllegalMove", "allowed_moves", "fit_label", "move"]
+__all__ = [
+    "MOVES",
+    "Actor",
+    "IllegalMove",
+    "MoveNotPermitted",
+    "allowed_moves",
+    "fit_label",
+    "move",
+]

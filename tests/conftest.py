@@ -30,6 +30,13 @@ def clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hash test users' passwords cheaply: the real hasher is slow on purpose
+    (half a second a password here), which no test is about."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def private_media(tmp_path, settings):
     """Keep each test's uploaded attachments in a directory of its own."""
     from django.core.files.storage import storages

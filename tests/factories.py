@@ -3,6 +3,8 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
@@ -263,3 +265,10 @@ def decided_bid(*, state: str = BidState.FUNDED, number: int | None = None, **fi
     )
     bid.refresh_from_db()
     return bid
+
+
+def moderator_user(username: str = "moderator", **fields):
+    """A member of staff in the Moderators group (made by migration), who may moderate."""
+    user = get_user_model().objects.create_user(username, **fields)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

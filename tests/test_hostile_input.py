@@ -18,13 +18,12 @@ import re
 from urllib.parse import quote
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from localdigital.models import OutboundEmail
+from localdigital.core.models import OutboundEmail
 from signatories.journey import SESSION_KEY
 from signatories.models import (
     LinkPurpose,
@@ -41,7 +40,7 @@ from signatories.services import (
     sign_up_request_changes,
     sign_up_submit,
 )
-from tests.factories import OrganisationFactory, SignUpFactory, answers
+from tests.factories import OrganisationFactory, SignUpFactory, answers, moderator_user
 from tests.signatories.test_journey import ANSWERS
 
 pytestmark = pytest.mark.django_db
@@ -399,7 +398,7 @@ def _token(sign_up: SignUp, prefix: str) -> str:
 
 @pytest.fixture
 def moderator():
-    return get_user_model().objects.create_user("moderator", "moderator@example.gov.uk")
+    return moderator_user(email="moderator@example.gov.uk")
 
 
 def _confirmed(sign_up: SignUp) -> SignUp:

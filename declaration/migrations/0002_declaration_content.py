@@ -6,7 +6,7 @@ afterwards; this migration only runs once.
 
 from django.db import migrations
 
-from localdigital.markdown import render_markdown
+from localdigital.core.markdown import render_markdown
 
 TITLE = "The Local Digital Declaration"
 

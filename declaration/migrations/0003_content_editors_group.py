@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from localdigital.groups import create_group_with_permissions, delete_group
+from localdigital.core.groups import create_group_with_permissions, delete_group
 
 GROUP_NAME = "Content editors"
 PERMISSIONS = [

@@ -9,7 +9,7 @@ beside the ones it already has.
 
 from django.db import migrations
 
-from localdigital.groups import create_group_with_permissions, delete_group
+from localdigital.core.groups import create_group_with_permissions, delete_group
 
 ASSESSORS = "Fund assessors"
 ASSESSOR_PERMISSIONS = [

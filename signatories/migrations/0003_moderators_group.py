@@ -7,7 +7,7 @@ principles: that is the content editors' job.
 
 from django.db import migrations
 
-from localdigital.groups import create_group_with_permissions, delete_group
+from localdigital.core.groups import create_group_with_permissions, delete_group
 
 GROUP_NAME = "Moderators"
 PERMISSIONS = [

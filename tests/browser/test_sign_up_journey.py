@@ -4,12 +4,11 @@ with the keyboard alone, then the approver, as each of them would do it."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from signatories.models import SignUp, SignUpState
 from signatories.services import sign_up_approve
 from tests.browser.steps import heading, link_from_last_email, tab_to
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, moderator_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -210,7 +209,7 @@ def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_sig
     assert sign_up.state == SignUpState.AWAITING_REVIEW
 
     # A moderator approves; the approver reads and signs.
-    moderator = get_user_model().objects.create_user("moderator")
+    moderator = moderator_user()
     sign_up_approve(sign_up=sign_up, by=moderator)
     page.goto(link_from_last_email("tom.evans@testshire.gov.uk"))
     assert "Sign the Local Digital Declaration for Testshire District Council" in heading(page)

@@ -3,7 +3,7 @@
 import pytest
 
 from declaration.models import Principle
-from localdigital.lists import PAGE_SIZE
+from localdigital.core.lists import PAGE_SIZE
 from signatories.models import Nation, OrganisationType
 from tests.factories import OrganisationFactory, SignUpFactory
 from tests.signatories.test_public_pages import signed

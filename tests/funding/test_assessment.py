@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 
 from funding.models import Bid, BidState, BidStateChange, Score
-from localdigital.models import OutboundEmail
+from localdigital.core.models import OutboundEmail
 from tests.factories import RoundFactory, decided_bid
 from tests.funding.test_admin import (
     BIDS,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
 from funding.officer_session import SESSION_KEY
-from localdigital.lists import PAGE_SIZE
+from localdigital.core.lists import PAGE_SIZE
 from signatories.models import OrganisationType, SignUpState
 from tests.factories import OrganisationFactory, SignUpFactory
 from tests.funding.test_public_pages import text

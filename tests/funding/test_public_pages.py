@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from declaration.models import Principle, ServiceArea
 from funding.models import BidState, Fund, LinkKind, Phase, ProjectLink
 from funding.views import BID_SORTS
-from localdigital.lists import PAGE_SIZE
+from localdigital.core.lists import PAGE_SIZE
 from tests.factories import (
     BidFactory,
     FundFactory,

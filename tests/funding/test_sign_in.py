@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from funding.apply_views import SIGN_IN_LIMIT
 from funding.models import SignInLink
-from localdigital.models import OutboundEmail
+from localdigital.core.models import OutboundEmail
 from tests.factories import signed_council
 from tests.signatories.test_journey import error_summary, text, title
 

@@ -2,6 +2,7 @@
 one it makes, and gives back the lead's place when a bid is withdrawn."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 
 from funding import services
@@ -30,7 +31,9 @@ ILLEGAL = [
 
 @pytest.fixture
 def assessor(django_user_model):
-    return django_user_model.objects.create_user(username="assessor", password="unused-pass-123")
+    user = django_user_model.objects.create_user(username="assessor", password="unused-pass-123")
+    user.groups.add(Group.objects.get(name="Fund assessors"))
+    return user
 
 
 def submitted_bid(**fields) -> Bid:

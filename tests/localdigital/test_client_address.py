@@ -1,6 +1,6 @@
 from django.test import RequestFactory
 
-from localdigital.ratelimit import client_address
+from localdigital.core.ratelimit import client_address
 
 
 def request_from(remote_addr: str, forwarded_for: str | None = None):

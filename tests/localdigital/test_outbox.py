@@ -13,8 +13,14 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from localdigital.models import OutboundEmail
-from localdigital.outbox import MAX_ATTEMPTS, queue_email, retry_delay, send_due_emails, send_email
+from localdigital.core.models import OutboundEmail
+from localdigital.core.outbox import (
+    MAX_ATTEMPTS,
+    queue_email,
+    retry_delay,
+    send_due_emails,
+    send_email,
+)
 
 pytestmark = pytest.mark.django_db
 

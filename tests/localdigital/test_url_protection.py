@@ -21,6 +21,7 @@ PUBLIC_VIEWS = {
     "sitemap",
     "security-txt",
     "healthz",
+    "open-data",
     # How officers get in to bid and out again, as admin:login is for staff.
     "apply:sign-in",
     "apply:sign-in-check-email",

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from localdigital.working_days import add_working_days
+from localdigital.core.working_days import add_working_days
 
 
 @pytest.mark.parametrize(

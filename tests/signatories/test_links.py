@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from signatories.models import LinkPurpose, SignUp, SignUpLink, SignUpState
 from signatories.services import sign_up_approve, sign_up_request_changes
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, moderator_user
 from tests.signatories.test_journey import (
     ANSWERS,
     answer_everything,
@@ -41,7 +40,7 @@ def confirm_link(client, organisation, django_capture_on_commit_callbacks) -> st
 
 @pytest.fixture
 def moderator():
-    return get_user_model().objects.create_user("moderator", "moderator@example.gov.uk")
+    return moderator_user(email="moderator@example.gov.uk")
 
 
 def confirmed_sign_up(client, confirm_link, django_capture_on_commit_callbacks) -> SignUp:

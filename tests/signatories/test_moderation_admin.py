@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from localdigital.models import OutboundEmail
+from localdigital.core.models import OutboundEmail
 from signatories.models import (
     OrganisationType,
     RejectionReason,

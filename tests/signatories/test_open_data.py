@@ -9,8 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from declaration.models import Principle
+from localdigital.core.open_data import defuse
 from signatories.models import Nation, OrganisationType, SignUpState
-from signatories.open_data import DATASETS, defuse
+from signatories.open_data import DATASETS
 from tests.factories import OrganisationFactory, SignUpFactory
 from tests.signatories.test_public_pages import signed, text
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
-from localdigital.lists import PAGE_SIZE
+from localdigital.core.lists import PAGE_SIZE
 from signatories.models import Nation, OrganisationType, SignUpState
 from tests.factories import OrganisationFactory, SignUpFactory
 

@@ -9,9 +9,9 @@ from django.core import mail
 from django.urls import resolve
 from django.utils import timezone
 
-from localdigital.models import OutboundEmail
-from localdigital.tokens import hash_token
-from localdigital.working_days import add_working_days
+from localdigital.core.models import OutboundEmail
+from localdigital.core.tokens import hash_token
+from localdigital.core.working_days import add_working_days
 from signatories import services
 from signatories.models import (
     LinkPurpose,
@@ -22,7 +22,13 @@ from signatories.models import (
     StateChange,
 )
 from signatories.workflow import IllegalMove
-from tests.factories import OrganisationFactory, RejectionReasonFactory, SignUpFactory, answers
+from tests.factories import (
+    OrganisationFactory,
+    RejectionReasonFactory,
+    SignUpFactory,
+    answers,
+    moderator_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +38,7 @@ LINK = re.compile(r"http://testserver(/sign/[^/\s]+/([^/\s]+)/)")
 
 @pytest.fixture
 def moderator(django_user_model):
-    return django_user_model.objects.create_user(username="mod", password="unused-password-123")
+    return moderator_user("mod", password="unused-password-123")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from signatories import services
@@ -32,9 +33,15 @@ ILLEGAL = [
 LEGAL = [(state, name) for state in State.values for name in sorted(EXPECTED_MOVES[state])]
 
 
+def make_moderator(django_user_model, username: str):
+    user = django_user_model.objects.create_user(username=username, password="unused-pass-123")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
 @pytest.fixture
 def moderator(django_user_model):
-    return django_user_model.objects.create_user(username="mod", password="unused-password-123")
+    return make_moderator(django_user_model, "mod")
 
 
 @pytest.mark.parametrize("state", State.values)
@@ -133,8 +140,8 @@ def test_a_move_checks_the_saved_state_not_the_copy_in_hand(moderator):
 
 
 def test_of_two_moderators_acting_on_one_sign_up_the_second_is_refused(django_user_model):
-    first = django_user_model.objects.create_user(username="first", password="unused-pass-123")
-    second = django_user_model.objects.create_user(username="second", password="unused-pass-123")
+    first = make_moderator(django_user_model, "first")
+    second = make_moderator(django_user_model, "second")
     sign_up = SignUpFactory(state=State.AWAITING_REVIEW)
     # Both opened the sign-up while it was awaiting review.
     seen_by_first = SignUp.objects.get(pk=sign_up.pk)
@@ -158,8 +165,8 @@ def test_a_moderator_who_decided_on_an_out_of_date_copy_is_refused_even_if_the_m
 ):
     # Rejecting is allowed from awaiting sign-off, but this moderator decided
     # to reject what they saw awaiting review, before the other approved it.
-    first = django_user_model.objects.create_user(username="first", password="unused-pass-123")
-    second = django_user_model.objects.create_user(username="second", password="unused-pass-123")
+    first = make_moderator(django_user_model, "first")
+    second = make_moderator(django_user_model, "second")
     sign_up = SignUpFactory(state=State.AWAITING_REVIEW)
     seen_by_second = SignUp.objects.get(pk=sign_up.pk)
     services.sign_up_approve(sign_up=SignUp.objects.get(pk=sign_up.pk), by=first)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from localdigital.models import OutboundEmail
-from localdigital.outbox import send_due_emails
+from localdigital.core.models import OutboundEmail
+from localdigital.core.outbox import send_due_emails
 
 
 class Command(BaseCommand):

@@ -1,8 +1,7 @@
 from django.contrib import admin, messages
-from django.urls import reverse
 from django.utils import timezone
 
-from localdigital.models import OutboundEmail
+from localdigital.core.models import OutboundEmail
 
 
 @admin.register(OutboundEmail)
@@ -83,20 +82,3 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 
 def _emails(count: int) -> str:
     return f"{count} email" if count == 1 else f"{count} emails"
-
-
-def emails_about(request, reference: str) -> list[dict]:
-    """The emails sent about a sign-up or bid, for its admin page, each with a
-    link to it in the outbox for staff who may open that."""
-    if not reference:
-        return []
-    can_open = request.user.has_perm("localdigital.view_outboundemail")
-    return [
-        {
-            "email": email,
-            "url": reverse("admin:localdigital_outboundemail_change", args=[email.pk])
-            if can_open
-            else "",
-        }
-        for email in OutboundEmail.objects.filter(reference=reference).order_by("created_at", "pk")
-    ]

@@ -1,5 +1,6 @@
-"""The outbox: every email the site sends, kept as a row (see localdigital/outbox.py)."""
+"""The outbox: every email the site sends, kept as a row (see localdigital/core/outbox.py)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -95,3 +96,28 @@ class OutboundEmail(models.Model):
                     )
                 }
             )
+
+
+class StateChangeRecord(models.Model):
+    """One move of a record from state to state: who, when and why.
+
+    Each workflow's history model inherits this and adds its foreign key to
+    the record and its own `from_state` and `to_state` (with the record's
+    choices). Rows are written only by localdigital.core.workflow.
+    """
+
+    by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    by_label = models.CharField(
+        "by", max_length=200, help_text="Who made the change, when it was not a member of staff."
+    )
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"

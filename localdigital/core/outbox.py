@@ -17,7 +17,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from localdigital.models import OutboundEmail
+from localdigital.core.models import OutboundEmail
 
 logger = logging.getLogger(__name__)
 

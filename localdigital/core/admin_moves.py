@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from localdigital.workflow import IllegalMove, Workflow
+from localdigital.core.workflow import IllegalMove, Workflow
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,11 @@ class StaffMoveAdminMixin:
     # The word in the address: /<id>/<move_path>/<move name>/.
     move_path = "move"
 
-    def has_move_permission(self, request) -> bool:
-        return request.user.has_perm(f"{self.opts.app_label}.change_{self.opts.model_name}")
+    def has_move_permission(self, request, move_name: str | None = None) -> bool:
+        """Whether this member of staff may make the move (or, with no move
+        named, any of the staff moves): the workflow says which permission each needs."""
+        names = [move_name] if move_name else list(self.staff_moves)
+        return any(self.workflow.may_make(request.user, name) for name in names)
 
     def move_context(self, request, record) -> dict:
         return {}
@@ -94,12 +97,10 @@ class StaffMoveAdminMixin:
 
     def move_links(self, request, record) -> list[dict]:
         """The moves this member of staff may make now, for the record's change page."""
-        if not self.has_move_permission(request):
-            return []
         return [
             {"label": self.staff_moves[name].label, "url": self.move_url(record, name)}
             for name in self.workflow.allowed_moves(record.state)
-            if name in self.staff_moves
+            if name in self.staff_moves and self.has_move_permission(request, name)
         ]
 
     def move_urls(self) -> list:
@@ -116,7 +117,7 @@ class StaffMoveAdminMixin:
         staff_move = self.staff_moves.get(move_name)
         if staff_move is None:
             raise Http404("No such move.")
-        if not self.has_move_permission(request):
+        if not self.has_move_permission(request, move_name):
             raise PermissionDenied
         record = self.get_object(request, unquote(object_id))
         if record is None:

@@ -16,7 +16,7 @@ class PublicPagesSitemap(Sitemap):
             "signatories:list",
             "signatories:projects",
             "signatories:coverage",
-            "signatories:open-data",
+            "open-data",
             *FUND_PAGES,
             "accessibility",
             "privacy",
