@@ -12,6 +12,7 @@ same run, so results compare across machines.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import statistics
@@ -149,6 +150,17 @@ def main() -> None:
         env=environment(),
         check=True,
     )
+    with _server():
+        for path in [BASELINE, *PAGES]:  # warm up every worker's caches and connections
+            measure(path, args.concurrency * 5, args.concurrency)
+        baseline = measure(BASELINE, args.requests, args.concurrency)
+        results = [measure(path, args.requests, args.concurrency) for path in PAGES]
+    _report(baseline, results)
+
+
+@contextlib.contextmanager
+def _server():
+    """gunicorn serving the site with its production settings, until the block ends."""
     server = subprocess.Popen(
         [
             sys.executable,
@@ -167,14 +179,13 @@ def main() -> None:
     )
     try:
         _wait_for_server()
-        for path in [BASELINE, *PAGES]:  # warm up every worker's caches and connections
-            measure(path, args.concurrency * 5, args.concurrency)
-        baseline = measure(BASELINE, args.requests, args.concurrency)
-        results = [measure(path, args.requests, args.concurrency) for path in PAGES]
+        yield
     finally:
         server.terminate()
         server.wait(timeout=30)
 
+
+def _report(baseline: dict, results: list[dict]) -> None:
     print(
         f"\n{'page':45} {'status':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs trivial':>11}"
     )

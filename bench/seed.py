@@ -29,84 +29,96 @@ REGIONS = [
 ]
 
 
+COUNCIL_TYPES = [
+    OrganisationType.NON_METROPOLITAN_DISTRICT,
+    OrganisationType.UNITARY_AUTHORITY,
+    OrganisationType.METROPOLITAN_DISTRICT,
+    OrganisationType.LONDON_BOROUGH,
+]
+
+
 def seed_signatories(count: int) -> None:
     existing = SignUp.objects.signed().filter(organisation__slug__startswith="bench-").count()
     if existing >= count:
         return
     rng = random.Random(2018)  # the same data every run
-    principles = list(Principle.objects.all())
-    service_areas = list(ServiceArea.objects.all())
-    council_types = [
-        OrganisationType.NON_METROPOLITAN_DISTRICT,
-        OrganisationType.UNITARY_AUTHORITY,
-        OrganisationType.METROPOLITAN_DISTRICT,
-        OrganisationType.LONDON_BOROUGH,
-    ]
     with transaction.atomic():
         SignUp.objects.filter(organisation__slug__startswith="bench-").delete()
         Organisation.objects.filter(slug__startswith="bench-").delete()
-        organisations = Organisation.objects.bulk_create(
-            Organisation(
-                name=f"Bench {n} Council",
-                slug=f"bench-{n}",
-                organisation_type=rng.choice(council_types),
-                nation=Nation.ENGLAND,
-                region=rng.choice(REGIONS),
-                register_code=f"B{n:05d}",
-                is_from_register=True,
-                email_domains=f"bench{n}.gov.uk",
-            )
-            for n in range(count)
+        organisations = _organisations(count, rng)
+        sign_ups = _signed_sign_ups(organisations)
+        _commitments(sign_ups, rng)
+
+
+def _organisations(count: int, rng: random.Random) -> list[Organisation]:
+    return Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Bench {n} Council",
+            slug=f"bench-{n}",
+            organisation_type=rng.choice(COUNCIL_TYPES),
+            nation=Nation.ENGLAND,
+            region=rng.choice(REGIONS),
+            register_code=f"B{n:05d}",
+            is_from_register=True,
+            email_domains=f"bench{n}.gov.uk",
         )
-        now = timezone.now()
-        sign_ups = SignUp.objects.bulk_create(
-            SignUp(
-                reference=f"LDD-B{n:07d}",
-                organisation=organisation,
-                state=SignUpState.SIGNED,
-                officer_name="Bench Officer",
-                officer_job_title="Digital lead",
-                officer_email=f"officer@bench{n}.gov.uk",
-                approver_name="Bench Approver",
-                approver_role="Chief Executive",
-                approver_email=f"approver@bench{n}.gov.uk",
-                has_authority=True,
-                confirmed_at=now,
-                signed_at=now - timezone.timedelta(hours=n),
-                signed_by_name="Bench Approver",
-            )
-            for n, organisation in enumerate(organisations)
+        for n in range(count)
+    )
+
+
+def _signed_sign_ups(organisations: list[Organisation]) -> list[SignUp]:
+    now = timezone.now()
+    return SignUp.objects.bulk_create(
+        SignUp(
+            reference=f"LDD-B{n:07d}",
+            organisation=organisation,
+            state=SignUpState.SIGNED,
+            officer_name="Bench Officer",
+            officer_job_title="Digital lead",
+            officer_email=f"officer@bench{n}.gov.uk",
+            approver_name="Bench Approver",
+            approver_role="Chief Executive",
+            approver_email=f"approver@bench{n}.gov.uk",
+            has_authority=True,
+            confirmed_at=now,
+            signed_at=now - timezone.timedelta(hours=n),
+            signed_by_name="Bench Approver",
         )
-        commitments = Commitment.objects.bulk_create(
-            Commitment(
-                sign_up=sign_up,
-                title=f"Shared service number {n}",
-                partners="Another Council",
-                mission="Deliver a shared online service within a year.",
-                impact="Residents get what they need faster.",
-                service_area=rng.choice(service_areas),
-            )
-            for n, sign_up in enumerate(sign_ups)
+        for n, organisation in enumerate(organisations)
+    )
+
+
+def _commitments(sign_ups: list[SignUp], rng: random.Random) -> None:
+    principles = list(Principle.objects.all())
+    service_areas = list(ServiceArea.objects.all())
+    commitments = Commitment.objects.bulk_create(
+        Commitment(
+            sign_up=sign_up,
+            title=f"Shared service number {n}",
+            partners="Another Council",
+            mission="Deliver a shared online service within a year.",
+            impact="Residents get what they need faster.",
+            service_area=rng.choice(service_areas),
         )
-        Through = Commitment.principles.through
-        Through.objects.bulk_create(
-            itertools.chain.from_iterable(
-                (Through(commitment=c, principle=p) for p in rng.sample(principles, 2))
-                for c in commitments
-            )
+        for n, sign_up in enumerate(sign_ups)
+    )
+    Through = Commitment.principles.through
+    Through.objects.bulk_create(
+        itertools.chain.from_iterable(
+            (Through(commitment=c, principle=p) for p in rng.sample(principles, 2))
+            for c in commitments
         )
+    )
 
 
 def seed_fund(*, rounds: int, bids_per_round: int) -> None:
     """Published rounds of bids by the benchmark's councils, a third of them funded."""
-    from funding.models import Bid, BidState, CostCategory, CostLine, Fund, Phase, Round
+    from funding.models import Bid, Fund, Round
 
     if Bid.objects.filter(round__slug__startswith="bench-").count() >= rounds * bids_per_round:
         return
     rng = random.Random(2019)
     councils = list(Organisation.objects.filter(slug__startswith="bench-").order_by("pk"))
-    principles = list(Principle.objects.all())
-    service_areas = list(ServiceArea.objects.all())
     now = timezone.now()
     with transaction.atomic():
         Bid.objects.filter(round__slug__startswith="bench-").delete()
@@ -126,47 +138,58 @@ def seed_fund(*, rounds: int, bids_per_round: int) -> None:
                 closes_at=now - timezone.timedelta(days=370 + 30 * number),
                 results_published=True,
             )
-            bids = Bid.objects.bulk_create(
-                Bid(
-                    round=round_,
-                    lead=rng.choice(councils),
-                    state=BidState.FUNDED if n % 3 == 0 else BidState.NOT_FUNDED,
-                    number=n + 1,
-                    reference=f"BR{number}-{n + 1:04d}",
-                    lead_slot=n + 1,
-                    title=f"Shared service project {number}-{n}",
-                    summary="Councils build one service together.",
-                    service_area=rng.choice(service_areas),
-                    problem="Each council builds its own.",
-                    users="Residents and officers.",
-                    phase=rng.choice(Phase.values),
-                    amount=rng.randrange(50_000, 350_000, 1_000),
-                    created_by_email="officer@bench.gov.uk",
-                    submitted_by_email="officer@bench.gov.uk",
-                    submitted_at=round_.closes_at,
-                    decided_at=now,
-                )
-                for n in range(bids_per_round)
-            )
-            Partners = Bid.partners.through
-            Partners.objects.bulk_create(
-                Partners(bid=bid, organisation=partner)
-                for bid in bids
-                for partner in rng.sample(councils, 2)
-                if partner.pk != bid.lead_id
-            )
-            Principles = Bid.principles.through
-            Principles.objects.bulk_create(
-                Principles(bid=bid, principle=principle)
-                for bid in bids
-                for principle in rng.sample(principles, 2)
-            )
-            CostLine.objects.bulk_create(
-                CostLine(
-                    bid=bid,
-                    category=CostCategory.LEAD,
-                    description="Project team",
-                    amount=bid.amount,
-                )
-                for bid in bids
-            )
+            _round_bids(round_, number, bids_per_round, councils, rng)
+
+
+def _round_bids(round_, number: int, count: int, councils: list, rng: random.Random) -> None:
+    """`count` decided bids in the round, each with partners, principles and a cost line."""
+    from funding.models import Bid, BidState, Phase
+
+    principles = list(Principle.objects.all())
+    service_areas = list(ServiceArea.objects.all())
+    bids = Bid.objects.bulk_create(
+        Bid(
+            round=round_,
+            lead=rng.choice(councils),
+            state=BidState.FUNDED if n % 3 == 0 else BidState.NOT_FUNDED,
+            number=n + 1,
+            reference=f"BR{number}-{n + 1:04d}",
+            lead_slot=n + 1,
+            title=f"Shared service project {number}-{n}",
+            summary="Councils build one service together.",
+            service_area=rng.choice(service_areas),
+            problem="Each council builds its own.",
+            users="Residents and officers.",
+            phase=rng.choice(Phase.values),
+            amount=rng.randrange(50_000, 350_000, 1_000),
+            created_by_email="officer@bench.gov.uk",
+            submitted_by_email="officer@bench.gov.uk",
+            submitted_at=round_.closes_at,
+            decided_at=timezone.now(),
+        )
+        for n in range(count)
+    )
+    _bid_relations(bids, councils, principles, rng)
+
+
+def _bid_relations(bids: list, councils: list, principles: list, rng: random.Random) -> None:
+    """Each bid's partners (two councils), principles (two) and one cost line."""
+    from funding.models import Bid, CostCategory, CostLine
+
+    Partners = Bid.partners.through
+    Partners.objects.bulk_create(
+        Partners(bid=bid, organisation=partner)
+        for bid in bids
+        for partner in rng.sample(councils, 2)
+        if partner.pk != bid.lead_id
+    )
+    Principles = Bid.principles.through
+    Principles.objects.bulk_create(
+        Principles(bid=bid, principle=principle)
+        for bid in bids
+        for principle in rng.sample(principles, 2)
+    )
+    CostLine.objects.bulk_create(
+        CostLine(bid=bid, category=CostCategory.LEAD, description="Project team", amount=bid.amount)
+        for bid in bids
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from funding import views
+from funding import partner_finder, views
 
 app_name = "fund"
 
@@ -15,7 +15,7 @@ urlpatterns = [
     path("projects.csv", views.projects_csv, name="projects-csv"),
     path("projects.json", views.projects_json, name="projects-json"),
     path("projects/<slug:reference>/", views.project_detail, name="project"),
-    path("partners/", views.partner_finder, name="partners"),
+    path("partners/", partner_finder.partner_finder, name="partners"),
     # Last: /fund/<slug>/ would otherwise take the addresses above for rounds.
     path("<slug:slug>/", views.round_detail, name="round"),
 ]

@@ -10,8 +10,7 @@ page runs the same number of queries whatever the amount of data.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,18 +19,15 @@ from django.views.decorators.http import require_safe
 from declaration.models import Principle, ServiceArea
 from funding import open_data
 from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
-from funding.officer_session import signed_in_email
-from funding.officers import organisations_of
 from localdigital.core.lists import (
     ListQuery,
     checkbox_items,
     page_title,
     paginate,
-    search_text,
     select_items,
 )
 from localdigital.core.open_data import csv_response, json_response
-from signatories.models import Commitment, Organisation, SignUp
+from signatories.models import Organisation
 
 BID_SORTS = {
     "round": "Newest round first",
@@ -210,21 +206,26 @@ def bid_list(request):
             "page": page,
             "bids": _with_outcome(page.object_list),
             "pagination": pagination,
-            "round_items": checkbox_items(
-                [(r.slug, r.name) for r in rounds], query.filters["round"]
-            ),
-            "phase_items": checkbox_items(Phase.choices, query.filters["phase"]),
-            "outcome_items": checkbox_items(OUTCOMES, query.filters["outcome"]),
-            "principle_items": checkbox_items(
-                [(p.slug, f"{p.number}. {p.title}") for p in principles],
-                query.filters["principle"],
-            ),
-            "service_area_items": checkbox_items(
-                [(area.slug, area.name) for area in service_areas], query.filters["service_area"]
-            ),
-            "sort_items": select_items(BID_SORTS, query.sort),
+            **_bid_filter_items(query, rounds, principles, service_areas),
         },
     )
+
+
+def _bid_filter_items(query: ListQuery, rounds, principles, service_areas) -> dict:
+    """The choices of the bid list's filters and sort, each marked if chosen."""
+    return {
+        "round_items": checkbox_items([(r.slug, r.name) for r in rounds], query.filters["round"]),
+        "phase_items": checkbox_items(Phase.choices, query.filters["phase"]),
+        "outcome_items": checkbox_items(OUTCOMES, query.filters["outcome"]),
+        "principle_items": checkbox_items(
+            [(p.slug, f"{p.number}. {p.title}") for p in principles],
+            query.filters["principle"],
+        ),
+        "service_area_items": checkbox_items(
+            [(area.slug, area.name) for area in service_areas], query.filters["service_area"]
+        ),
+        "sort_items": select_items(BID_SORTS, query.sort),
+    }
 
 
 @require_safe
@@ -279,125 +280,6 @@ def project_detail(request, reference):
             ],
         },
     )
-
-
-# The partner finder
-
-
-def _matching_councils(yours: SignUp):
-    """Signed councils, other than yours, whose commitments share your
-    commitment's service area or one of its principles: both first, then the
-    same service area, then principles alone; more principles shared first."""
-    commitment = yours.commitment
-    principle_ids = [principle.pk for principle in commitment.principles.all()]
-    shared = (
-        Commitment.principles.through.objects.filter(
-            commitment_id=OuterRef("commitment__pk"), principle_id__in=principle_ids
-        )
-        .order_by()
-        .values("commitment_id")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return (
-        SignUp.objects.public()
-        .with_commitment()
-        .filter(organisation__in=Organisation.objects.current().councils())
-        .exclude(organisation_id=yours.organisation_id)
-        .annotate(
-            shared_principles=Coalesce(Subquery(shared, output_field=IntegerField()), 0),
-            same_area=Case(
-                When(commitment__service_area_id=commitment.service_area_id, then=1),
-                default=0,
-                output_field=IntegerField(),
-            ),
-        )
-        .filter(Q(same_area=1) | Q(shared_principles__gt=0))
-        .annotate(
-            both=Case(
-                When(Q(same_area=1) & Q(shared_principles__gt=0), then=1),
-                default=0,
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("-both", "-same_area", "-shared_principles", "organisation__name", "pk")
-    )
-
-
-def _what_they_share(match: SignUp, yours: SignUp) -> dict:
-    mine = {principle.pk for principle in yours.commitment.principles.all()}
-    return {
-        "sign_up": match,
-        "service_area": match.commitment.service_area if match.same_area else None,
-        "principles": [p for p in match.commitment.principles.all() if p.pk in mine],
-    }
-
-
-# Organisations listed after a search for yours: enough to find it by part of its name.
-PARTNER_SEARCH_RESULTS = 30
-
-
-def _organisations_with_commitments():
-    """Signed organisations with a public commitment: the ones a finder can start from."""
-    return Organisation.objects.filter(
-        pk__in=SignUp.objects.signed().with_commitment().values("organisation_id")
-    )
-
-
-@require_safe
-def partner_finder(request):
-    """Find partners: first your organisation (searched for by name, so the page
-    stays small however many have signed), then the councils that share
-    something with its commitment."""
-    asked = "organisation" in request.GET
-    chosen = search_text(request.GET.get("organisation", ""))
-    query_text = search_text(request.GET.get("q", ""))[:100]
-    if not asked and "q" not in request.GET and (email := signed_in_email(request)):
-        # An officer signed in to bid starts from their own organisation.
-        chosen = organisations_of(email).values_list("slug", flat=True).first() or ""
-    yours = None
-    if chosen:
-        yours = SignUp.objects.public().with_commitment().filter(organisation__slug=chosen).first()
-    error = "Select your organisation" if asked and yours is None else None
-    # The list of organisations found was sent without one chosen.
-    error_field = "found" if request.GET.get("choosing") and not asked else "organisation"
-    if error_field == "found":
-        error = "Select your organisation"
-    found = None
-    if query_text and yours is None:
-        found = list(
-            _organisations_with_commitments()
-            .search(query_text)
-            .order_by("name", "pk")
-            .values_list("slug", "name")[:PARTNER_SEARCH_RESULTS]
-        )
-        if not found:
-            error = f"No signed organisation’s name includes ‘{query_text}’. Try part of it."
-            error_field = "organisation"
-
-    context = {
-        "page_title": "Find partner councils",
-        "error_title": bool(error),
-        "error": error,
-        "error_field": error_field,
-        "query": query_text,
-        "found": found,
-        "max_found": PARTNER_SEARCH_RESULTS,
-        "yours": yours,
-    }
-    if yours is not None:
-        # Only for the page links: they keep the organisation chosen.
-        query = ListQuery(sort="best", filters={"organisation": [chosen]})
-        page, pagination = paginate(request, _matching_councils(yours), query)
-        context.update(
-            {
-                "page_title": page_title("Find partner councils", page),
-                "page": page,
-                "pagination": pagination,
-                "matches": [_what_they_share(match, yours) for match in page.object_list],
-            }
-        )
-    return render(request, "fund/partners.html", context)
 
 
 # Open data

@@ -63,16 +63,9 @@ class Coverage:
     by_region: list[CoverageRow]
 
 
-def council_coverage(*, on: datetime.date | None = None) -> Coverage:
-    """Current councils and how many have signed, in one query."""
-    counts = (
-        Organisation.objects.current(on=on)
-        .councils()
-        .annotate(has_signed=Exists(SignUp.objects.signed().filter(organisation=OuterRef("pk"))))
-        .order_by()
-        .values_list("organisation_type", "nation", "region", "has_signed")
-        .annotate(number=Count("pk"))
-    )
+def _tally(counts) -> tuple[dict, dict, dict]:
+    """Signed and all councils, by type and by region, from rows of
+    (type, nation, region, signed?, number); and the order regions are shown in."""
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_region: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     # England's regions first, then the other nations (the register gives
@@ -86,6 +79,20 @@ def council_coverage(*, on: datetime.date | None = None) -> Coverage:
         for tally in (by_type[organisation_type], by_region[region]):
             tally[0] += number if has_signed else 0
             tally[1] += number
+    return by_type, by_region, region_order
+
+
+def council_coverage(*, on: datetime.date | None = None) -> Coverage:
+    """Current councils and how many have signed, in one query."""
+    counts = (
+        Organisation.objects.current(on=on)
+        .councils()
+        .annotate(has_signed=Exists(SignUp.objects.signed().filter(organisation=OuterRef("pk"))))
+        .order_by()
+        .values_list("organisation_type", "nation", "region", "has_signed")
+        .annotate(number=Count("pk"))
+    )
+    by_type, by_region, region_order = _tally(counts)
     type_labels = dict(OrganisationType.choices)
     return Coverage(
         overall=CoverageRow(

@@ -189,6 +189,19 @@ def _save_rows(rows: list[RegisterRow]) -> ImportSummary:
             register_code__in=[row.code for row in rows]
         ).prefetch_related("replaced_by")
     }
+    new, changed = _save_organisations(rows, existing)
+    # Successors are linked once every row is in, as they may come later in the file.
+    changed |= {code for code in _link_successors(rows, existing) if code not in new}
+    return ImportSummary(
+        new=len(new), updated=len(changed), unchanged=len(rows) - len(new) - len(changed)
+    )
+
+
+def _save_organisations(
+    rows: list[RegisterRow], existing: dict[str, Organisation]
+) -> tuple[set[str], set[str]]:
+    """Save each row's authority if it is new or has changed; the codes of
+    those made and those changed. Adds what it makes to `existing`."""
     new, changed, problems = set(), set(), []
     for row in rows:
         organisation = existing.get(row.code) or Organisation(register_code=row.code)
@@ -205,21 +218,22 @@ def _save_rows(rows: list[RegisterRow]) -> ImportSummary:
         except ValidationError as error:
             problems += [f"Line {row.line}: {row.code}: {message}" for message in error.messages]
             continue
-        if organisation.pk is None:
-            new.add(row.code)
-        else:
-            changed.add(row.code)
+        (new if organisation.pk is None else changed).add(row.code)
         organisation.save()
         existing[row.code] = organisation
     if problems:
         raise RegisterFileError(problems)
+    return new, changed
 
-    # Successors are linked once every row is in, as they may come later in the file.
+
+def _link_successors(rows: list[RegisterRow], existing: dict[str, Organisation]) -> set[str]:
+    """Link each authority to the ones that replaced it; the codes whose links changed."""
     wanted = {code for row in rows for code in row.successor_codes}
     successors = {
         organisation.register_code: organisation
         for organisation in Organisation.objects.filter(register_code__in=wanted)
     }
+    relinked, problems = set(), []
     for row in rows:
         unknown = [code for code in row.successor_codes if code not in successors]
         if unknown:
@@ -231,11 +245,7 @@ def _save_rows(rows: list[RegisterRow]) -> ImportSummary:
         linked = {successor.register_code for successor in organisation.replaced_by.all()}
         if linked != set(row.successor_codes):
             organisation.replaced_by.set([successors[code] for code in row.successor_codes])
-            if row.code not in new:
-                changed.add(row.code)
+            relinked.add(row.code)
     if problems:
         raise RegisterFileError(problems)
-
-    return ImportSummary(
-        new=len(new), updated=len(changed), unchanged=len(rows) - len(new) - len(changed)
-    )
+    return relinked

@@ -48,9 +48,6 @@ def signatory_list(request):
         .sorted_by(query.sort)
     )
     page, pagination = paginate(request, results, query)
-    # Only the options some signatory has, plus any chosen, so that none leads nowhere.
-    shown_types = facets["organisation_types"] | set(query.filters["type"])
-    shown_nations = facets["nations"] | set(query.filters["nation"])
     return render(
         request,
         "signatories/list.html",
@@ -60,19 +57,29 @@ def signatory_list(request):
             "page": page,
             "pagination": pagination,
             "total": signed.count(),
-            "type_items": checkbox_items(
-                [c for c in OrganisationType.choices if c[0] in shown_types], query.filters["type"]
-            ),
-            "nation_items": checkbox_items(
-                [c for c in Nation.choices if c[0] in shown_nations], query.filters["nation"]
-            ),
-            "region_items": checkbox_items(
-                [(region, region) for region in sorted(facets["regions"])],
-                query.filters["region"],
-            ),
-            "sort_items": select_items(SIGNATORY_SORTS, query.sort),
+            **_signatory_filter_items(query, facets),
         },
     )
+
+
+def _signatory_filter_items(query: ListQuery, facets: dict) -> dict:
+    """The filters' choices: only those some signatory has, plus any chosen,
+    so that none leads nowhere."""
+    shown_types = facets["organisation_types"] | set(query.filters["type"])
+    shown_nations = facets["nations"] | set(query.filters["nation"])
+    return {
+        "type_items": checkbox_items(
+            [c for c in OrganisationType.choices if c[0] in shown_types], query.filters["type"]
+        ),
+        "nation_items": checkbox_items(
+            [c for c in Nation.choices if c[0] in shown_nations], query.filters["nation"]
+        ),
+        "region_items": checkbox_items(
+            [(region, region) for region in sorted(facets["regions"])],
+            query.filters["region"],
+        ),
+        "sort_items": select_items(SIGNATORY_SORTS, query.sort),
+    }
 
 
 @require_safe
@@ -94,6 +101,13 @@ def signatory_detail(request, slug):
     )
 
 
+def _project_filters(query: ListQuery) -> dict:
+    return {
+        "principles": query.filters["principle"],
+        "service_areas": query.filters["service_area"],
+    }
+
+
 @require_safe
 def project_list(request):
     principles = list(Principle.objects.in_order())
@@ -109,11 +123,7 @@ def project_list(request):
     results = (
         SignUp.objects.public()
         .with_commitment()
-        .filtered(
-            q=query.q,
-            principles=query.filters["principle"],
-            service_areas=query.filters["service_area"],
-        )
+        .filtered(q=query.q, **_project_filters(query))
         .sorted_by(query.sort)
     )
     page, pagination = paginate(request, results, query)

@@ -155,20 +155,18 @@ class Workflow:
         note: str = "",
         fields: dict | None = None,
     ):
-        """Make `move_name` on `record`, or raise IllegalMove (or MoveNotPermitted,
-        when `by_user` lacks the permission the move's actor needs); record who,
-        when and why.
+        """Make `move_name` on `record` and record who, when and why; or raise
+        IllegalMove, or MoveNotPermitted when `by_user` lacks the permission the
+        move's actor needs.
 
         The row is locked and read again first, so two people acting at once
         cannot both move it. The move is also refused when the state saved
-        differs from the state of the copy in hand: whoever decided on the
-        move decided on a record that has changed since (one member of staff
-        approved it while another was rejecting it as it was).
+        differs from the state of the copy in hand: whoever decided on it
+        decided on a record that has changed since.
 
         `fields` are written in the same UPDATE as the new state, for values
         the database requires of that state (a signed sign-up must have
-        `signed_at`: set afterwards, a CHECK constraint would already have
-        refused the move).
+        `signed_at`, or a CHECK constraint would refuse the move).
         """
         chosen = self.moves[move_name]
         self.check_permitted(by_user, move_name)
@@ -178,17 +176,7 @@ class Workflow:
                 stale = current.state != record.state
                 record.state = current.state
                 raise IllegalMove(record, move_name, stale=stale)
-            change = self.history.objects.create(
-                **{self.record_field: record},
-                from_state=current.state,
-                to_state=chosen.target,
-                by_user=by_user,
-                by_label=self.fit_label(
-                    by_label or (by_user.get_username() if by_user else chosen.actor.value)
-                ),
-                note=note,
-                at=timezone.now(),
-            )
+            change = self._record(record, chosen, by_user=by_user, by_label=by_label, note=note)
             fields = fields or {}
             self.model.objects.filter(pk=record.pk).update(
                 state=chosen.target, updated_at=change.at, **fields
@@ -197,3 +185,16 @@ class Workflow:
             for name, value in fields.items():
                 setattr(record, name, value)
         return change
+
+    def _record(self, record: models.Model, chosen: Move, *, by_user, by_label: str, note: str):
+        return self.history.objects.create(
+            **{self.record_field: record},
+            from_state=record.state,
+            to_state=chosen.target,
+            by_user=by_user,
+            by_label=self.fit_label(
+                by_label or (by_user.get_username() if by_user else chosen.actor.value)
+            ),
+            note=note,
+            at=timezone.now(),
+        )

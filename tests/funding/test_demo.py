@@ -8,7 +8,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from funding import scoring
-from funding.demo import CRITERIA, create_demo_fund
 from funding.models import (
     Bid,
     BidState,
@@ -19,6 +18,8 @@ from funding.models import (
     Round,
     Score,
 )
+from localdigital.pages.demo.fund import create_demo_fund
+from localdigital.pages.demo.fund_content import CRITERIA
 from tests.funding.test_admin import make_staff
 from tests.signatories.test_moderation_admin import page_text
 

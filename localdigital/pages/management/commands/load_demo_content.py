@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from funding.demo import create_demo_fund
-from signatories.demo import create_demo_signatories
+from localdigital.pages.demo.fund import create_demo_fund
+from localdigital.pages.demo.signatories import create_demo_signatories
 
 
 class Command(BaseCommand):

@@ -1,0 +1,299 @@
+"""What the demo fund says and holds: its texts, criteria, caps, assessors, and
+the bids its two rounds are given (made by localdigital.pages.demo.fund)."""
+
+from dataclasses import dataclass, field
+
+from funding.models import BidState, LinkKind, Phase
+
+FUND_SLUG = "local-digital-fund"
+FUND_DESCRIPTION = """\
+The Local Digital Fund pays for councils to work together on digital projects
+that any council could reuse. Each bid is led by a council that has signed the
+Local Digital Declaration, with signed partner councils beside it.
+
+Projects are funded one phase at a time: **discovery** to understand a problem
+and the people who have it, **alpha** to try out ways of solving it, and
+**beta** to build a working service. Everything a funded project makes is
+published under an open licence, and its team writes sprint notes as it goes,
+so that other councils can learn from it and reuse what it made.
+"""
+
+SCORING_GUIDE = """\
+Score each criterion on its own, from what the bid says:
+
+- **0**: the bid does not address it
+- **1**: it is addressed, with little evidence
+- **2**: it is addressed, with some evidence and gaps
+- **3**: it is addressed well, with good evidence
+- **4**: it is addressed in full, with strong evidence and no gaps
+"""
+
+GUIDANCE = """\
+## Before you start
+
+Only a council that has signed the Local Digital Declaration can lead a bid.
+You need at least two partner councils that have signed it too, and each of
+them must have agreed to take part before you name them.
+
+## What we fund
+
+We fund discovery, alpha and beta work on problems that many councils share.
+Tell us which phase you are bidding for and how much you need, up to the
+round's limit for that phase, and break the amount down between the lead
+council, the partners and any suppliers.
+
+## How bids are assessed
+
+Assessors score every bid against the criteria listed on this page, on a scale
+of 0 to 4, and give reasons for each score. Each criterion counts according to
+its weight. The panel's recommendations go to the minister for approval.
+
+## After you submit
+
+You will get a reference by email straight away. You can withdraw your bid
+until a decision is made. We will email you the outcome, and every bid is
+listed with its outcome once the round's decisions are published.
+"""
+
+QUESTIONS_AND_ANSWERS = """\
+## Can a county council lead a bid?
+
+Yes. Any type of council that has signed the declaration can lead a bid.
+
+## Can a charity or an NHS body be a partner?
+
+They can work with you on the project, but the partners that count towards the
+minimum of two must be councils that have signed the declaration.
+
+## How many bids can one council lead?
+
+Two in this round. A council can be a partner in as many bids as it likes.
+
+## Can we bid for alpha without having done a discovery?
+
+Yes, if you can show that you already understand the problem and the people
+who have it, for example from research you did yourselves.
+
+## Can we save our bid and come back to it?
+
+Yes. Everything you enter is saved as you go. Sign in again with your email
+address to carry on.
+"""
+
+CRITERIA = [
+    (
+        "Strategic fit",
+        30,
+        "Does the project serve the principles of the declaration, and could other councils "
+        "reuse what it makes?",
+    ),
+    (
+        "User need",
+        25,
+        "Is there evidence of a real problem for residents or staff, and of who has it?",
+    ),
+    (
+        "Deliverability",
+        25,
+        "Does the team have the people, the plan and the partners' commitment to deliver "
+        "in the time?",
+    ),
+    (
+        "Value for money",
+        20,
+        "Are the costs reasonable for the work, and is the money spent where it matters?",
+    ),
+]
+PHASE_CAPS = {Phase.DISCOVERY: 100_000, Phase.ALPHA: 180_000, Phase.BETA: 350_000}
+
+ASSESSORS = [
+    ("demo-assessor-1", "Jordan", "Reed"),
+    ("demo-assessor-2", "Morgan", "Lee"),
+]
+
+
+@dataclass(frozen=True)
+class DemoBid:
+    lead: str  # register code
+    partners: tuple[str, ...]
+    title: str
+    summary: str
+    service_area: str  # slug
+    principles: tuple[int, ...]
+    phase: str
+    amount: int
+    # What becomes of it: SUBMITTED, IN_ASSESSMENT, FUNDED or NOT_FUNDED.
+    outcome: str
+    # One tuple of scores (in the order of CRITERIA) for each assessor who scored it.
+    scores: tuple[tuple[int, ...], ...] = ()
+    links: tuple[tuple[str, str, str], ...] = field(default=())
+
+
+CLOSED_ROUND_BIDS = [
+    DemoBid(
+        lead="HCK",
+        partners=("LDS", "CON"),
+        title="Planning applications published as open data the day they arrive",
+        summary=(
+            "Three councils find out what people who watch planning applications need, and "
+            "how each council's planning system could publish every application as open data "
+            "in one shared format."
+        ),
+        service_area="planning-and-building-control",
+        principles=(2, 5),
+        phase=Phase.DISCOVERY,
+        amount=95_000,
+        outcome=BidState.FUNDED,
+        scores=((4, 3, 3, 4), (3, 4, 3, 3)),
+        links=(
+            (
+                LinkKind.SPRINT_NOTE,
+                "Sprint 1: who looks at planning applications, and why",
+                "https://example.org/planning-data/sprint-1",
+            ),
+            (
+                LinkKind.OUTPUT,
+                "Discovery report",
+                "https://example.org/planning-data/discovery-report",
+            ),
+        ),
+    ),
+    DemoBid(
+        lead="LDS",
+        partners=("HCK", "EDH"),
+        title="Blue badge applications that check the evidence as people apply",
+        summary=(
+            "An alpha of an online blue badge application that tells applicants straight away "
+            "which evidence they need, so fewer applications are sent back."
+        ),
+        service_area="parking-roads-and-transport",
+        principles=(1, 3),
+        phase=Phase.ALPHA,
+        amount=170_000,
+        outcome=BidState.FUNDED,
+        scores=((3, 4, 3, 3), (4, 4, 3, 2)),
+        links=(
+            (
+                LinkKind.SPRINT_NOTE,
+                "Sprint 3: testing the evidence checker with applicants",
+                "https://example.org/blue-badge/sprint-3",
+            ),
+        ),
+    ),
+    DemoBid(
+        lead="CON",
+        partners=("HCK", "LDS"),
+        title="Booking bulky waste collections online",
+        summary=(
+            "A discovery into why so many bulky waste bookings are still made by phone, and "
+            "what an online booking service shared by councils would need to do."
+        ),
+        service_area="waste-and-recycling",
+        principles=(1, 2),
+        phase=Phase.DISCOVERY,
+        amount=60_000,
+        outcome=BidState.NOT_FUNDED,
+        scores=((2, 2, 3, 2), (2, 1, 2, 3)),
+    ),
+    DemoBid(
+        lead="EDH",
+        partners=("CON", "LDS"),
+        title="Licence renewals without paper forms",
+        summary=(
+            "A beta of an online service for renewing street trading and taxi licences, "
+            "built once and run by each partner council."
+        ),
+        service_area="licences-permits-and-permissions",
+        principles=(1,),
+        phase=Phase.BETA,
+        amount=320_000,
+        outcome=BidState.NOT_FUNDED,
+        scores=((2, 2, 1, 1), (1, 2, 2, 1)),
+    ),
+]
+
+OPEN_ROUND_BIDS = [
+    DemoBid(
+        lead="HCK",
+        partners=("LDS", "CON"),
+        title="Reporting a housing repair online, and following it",
+        summary=(
+            "A discovery into how council tenants report repairs and find out what is "
+            "happening to them, and what a shared online service would need to do."
+        ),
+        service_area="housing-and-homelessness",
+        principles=(1, 3),
+        phase=Phase.DISCOVERY,
+        amount=80_000,
+        outcome=BidState.SUBMITTED,
+    ),
+    DemoBid(
+        lead="LDS",
+        partners=("HCK", "EDH"),
+        title="Planning enforcement cases in one shared tool",
+        summary=(
+            "An alpha of a case tool for planning enforcement officers, replacing the "
+            "spreadsheets each partner council keeps today."
+        ),
+        service_area="planning-and-building-control",
+        principles=(2, 5),
+        phase=Phase.ALPHA,
+        amount=150_000,
+        outcome=BidState.IN_ASSESSMENT,
+        scores=((3, 3, 2, 3),),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoRound:
+    slug: str
+    name: str
+    reference_prefix: str
+    summary: str
+    results_published: bool
+    bids: list[DemoBid]
+
+
+CLOSED_ROUND = DemoRound(
+    slug="round-1",
+    name="Round 1",
+    reference_prefix="R1",
+    summary="Discovery, alpha and beta projects led by councils. Its decisions are published.",
+    results_published=True,
+    bids=CLOSED_ROUND_BIDS,
+)
+OPEN_ROUND = DemoRound(
+    slug="round-2",
+    name="Round 2",
+    reference_prefix="R2",
+    summary="Open for bids: discovery, alpha and beta projects led by councils.",
+    results_published=False,
+    bids=OPEN_ROUND_BIDS,
+)
+
+
+# What every demo bid says where its answers need no words of their own.
+SHARED_ANSWERS = {
+    "problem": (
+        "Each of our councils solves this problem on its own, with paper forms, "
+        "phone calls and spreadsheets. Residents wait, and staff re-type what they "
+        "are sent."
+    ),
+    "users": (
+        "Residents who use the service, often on a phone; the council staff who "
+        "handle their requests; and the teams who report on the service."
+    ),
+    "delivery_plan": (
+        "Two-week sprints over twelve weeks, with user research in every partner "
+        "council and a show and tell at the end of each sprint."
+    ),
+    "team": (
+        "A product manager and a user researcher from the lead council, a service "
+        "designer from each partner, and a supplier's developers."
+    ),
+    "principles_how": (
+        "We start from the needs of the people who use the service, and we publish "
+        "our research, code and sprint notes openly for other councils to reuse."
+    ),
+}

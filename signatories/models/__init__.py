@@ -1,0 +1,57 @@
+"""The signatories' models, by what they record. Every name is importable from here."""
+
+from signatories.models.links import (
+    LINK_LIFETIMES,
+    LinkPurpose,
+    SignUpLink,
+    SignUpLinkQuerySet,
+)
+from signatories.models.organisations import (
+    COUNCIL_TYPES,
+    DOMAIN_PATTERN,
+    SHARED_EMAIL_DOMAINS,
+    Nation,
+    Organisation,
+    OrganisationQuerySet,
+    OrganisationType,
+    split_domains,
+    validate_email_domains,
+)
+from signatories.models.sign_ups import (
+    Commitment,
+    RejectionReason,
+    SignUp,
+    SignUpQuerySet,
+    StateChange,
+    new_reference,
+)
+from signatories.models.states import (
+    LIVE_STATES,
+    QUEUE_STATES,
+    SignUpState,
+)
+
+__all__ = [
+    "COUNCIL_TYPES",
+    "Commitment",
+    "DOMAIN_PATTERN",
+    "LINK_LIFETIMES",
+    "LIVE_STATES",
+    "LinkPurpose",
+    "Nation",
+    "Organisation",
+    "OrganisationQuerySet",
+    "OrganisationType",
+    "QUEUE_STATES",
+    "RejectionReason",
+    "SHARED_EMAIL_DOMAINS",
+    "SignUp",
+    "SignUpLink",
+    "SignUpLinkQuerySet",
+    "SignUpQuerySet",
+    "SignUpState",
+    "StateChange",
+    "new_reference",
+    "split_domains",
+    "validate_email_domains",
+]
