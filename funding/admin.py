@@ -34,8 +34,13 @@ from funding.models import (
     Section,
 )
 from funding.workflow import BID_WORKFLOW, STAFF_MOVE_LABELS
-from localdigital.core.admin_helpers import ReadOnlyInlineMixin, emails_about, titled
-from localdigital.core.admin_moves import StaffMove, StaffMoveAdminMixin
+from localdigital.core.admin_helpers import (
+    ReadOnlyInlineMixin,
+    admin_page,
+    emails_about,
+    titled,
+)
+from localdigital.core.admin_moves import MOVE_PAGE, StaffMove, StaffMoveAdminMixin
 
 # Funds and rounds ------------------------------------------------------------
 
@@ -595,7 +600,9 @@ class BidAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         urls = [
-            *self.move_urls(),
+            admin_page(
+                self, "<path:object_id>/move/<slug:move_name>/", self.move_view, page=MOVE_PAGE
+            ),
             path(
                 "<path:object_id>/score/",
                 self.admin_site.admin_view(self.score_view),
