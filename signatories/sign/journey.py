@@ -83,6 +83,14 @@ def chosen_organisation(data: dict) -> Organisation | None:
     return Organisation.objects.filter(pk=data["organisation_id"]).first()
 
 
+def organisation_name(data: dict) -> str:
+    """The name of the organisation chosen or typed in, for the pages that name it."""
+    if data.get("new_organisation"):
+        return data["new_organisation"]["name"]
+    organisation = chosen_organisation(data)
+    return organisation.name if organisation else "your organisation"
+
+
 def principles(data: dict) -> list[Principle]:
     return list(Principle.objects.in_order().filter(number__in=data.get("principles", [])))
 

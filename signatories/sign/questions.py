@@ -177,17 +177,10 @@ def _question(
             "page_title": page_title,
             "form": form,
             "back": journey.previous_page(step, data, changing=changing),
-            "organisation_name": _organisation_name(data),
+            "organisation_name": journey.organisation_name(data),
             **(extra or {}),
         },
     )
-
-
-def _organisation_name(data: dict) -> str:
-    if data.get("new_organisation"):
-        return data["new_organisation"]["name"]
-    organisation = journey.chosen_organisation(data)
-    return organisation.name if organisation else "your organisation"
 
 
 @never_cache
