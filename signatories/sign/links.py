@@ -1,5 +1,9 @@
 """The pages opened by the single-use links we email: confirm your email
-address (and get a new link), make the changes asked for, and sign."""
+address (and get a new link), make the changes asked for, and sign.
+
+Email security scanners open links to check them, so opening one changes
+nothing: a person presses a button, or sends from check your answers.
+"""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from declaration.models import Declaration, Principle
 from localdigital.core.forms import honeypot_filled
 from localdigital.core.ratelimit import rate_limit
-from localdigital.core.tokens import hash_token
-from signatories.models import LinkPurpose, SignUp, SignUpLink, SignUpState
+from signatories.models import LinkPurpose, SignUp
 from signatories.services import (
+    find_any_link,
     find_link,
     sign_up_confirm_email,
     sign_up_resend_confirmation,
@@ -19,112 +23,69 @@ from signatories.services import (
 )
 from signatories.sign import forms, journey
 from signatories.sign.limits import EMAIL_LIMIT, LINK_LIMIT
-from signatories.workflow import IllegalMove
+from signatories.sign.link_problems import link_problem, use_link
+from signatories.workflow import allowed_moves
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @rate_limit(**EMAIL_LIMIT)
 def resend_confirmation(request: HttpRequest) -> HttpResponse:
-    sent = request.session.get("sign_up_sent") or {}
-    if request.method == "POST":
-        if honeypot_filled(request):
-            return _resend_done(request)
-        token = request.POST.get("token", "")
-        if token:
-            link = (
-                SignUpLink.objects.select_related("sign_up")
-                .filter(token_hash=hash_token(token), purpose=LinkPurpose.CONFIRM_EMAIL)
-                .first()
-            )
-            if link:
-                sign_up_resend_confirmation(sign_up=link.sign_up)
-            return _resend_done(request)
-        form = forms.ResendForm(request.POST)
-        if form.is_valid():
-            sign_up = SignUp.objects.filter(
-                reference=form.cleaned_data["reference"],
-                officer_email__iexact=form.cleaned_data["email"],
-                state=SignUpState.AWAITING_CONFIRMATION,
-            ).first()
-            if sign_up:
-                sign_up_resend_confirmation(sign_up=sign_up)
-            # The same answer whether or not the details matched, so that the
-            # page cannot be used to find out who is signing up.
-            return _resend_done(request)
-    else:
-        form = forms.ResendForm(
-            initial={"reference": sent.get("reference", ""), "email": sent.get("email", "")}
-        )
+    """Ask for a new confirmation link by reference and address, or by the
+    button on the page about an expired link (which sends its token).
+
+    The answer is the same whether or not anything matched, so that the page
+    cannot be used to find out who is signing up.
+    """
+    if request.method != "POST":
+        sent = request.session.get("sign_up_sent") or {}
+        initial = {"reference": sent.get("reference", ""), "email": sent.get("email", "")}
+        return _resend_page(request, forms.ResendForm(initial=initial))
+    if honeypot_filled(request):
+        return _resend(request, None)
+    token = request.POST.get("token", "")
+    if token:
+        link = find_any_link(token=token, purpose=LinkPurpose.CONFIRM_EMAIL)
+        return _resend(request, link.sign_up if link else None)
+    form = forms.ResendForm(request.POST)
+    if not form.is_valid():
+        return _resend_page(request, form)
+    sign_up = SignUp.objects.filter(
+        reference=form.cleaned_data["reference"], officer_email__iexact=form.cleaned_data["email"]
+    ).first()
+    return _resend(request, sign_up)
+
+
+def _resend_page(request: HttpRequest, form: forms.ResendForm) -> HttpResponse:
     return render(
-        request,
-        "sign/resend.html",
-        {"page_title": "Get a new confirmation link", "form": form},
+        request, "sign/resend.html", {"page_title": "Get a new confirmation link", "form": form}
     )
 
 
-def _resend_done(request: HttpRequest) -> HttpResponse:
+def _resend(request: HttpRequest, sign_up: SignUp | None) -> HttpResponse:
+    """Send a new link if there is a sign-up to send it to; answer the same either way."""
+    # The service sends nothing to a sign-up no longer waiting for confirmation.
+    if sign_up is not None:
+        sign_up_resend_confirmation(sign_up=sign_up)
     return render(request, "sign/resent.html", {"page_title": "We have sent a new link"})
-
-
-def _link_problem(request: HttpRequest, *, token: str, purpose: LinkPurpose) -> HttpResponse:
-    """Explain why an emailed link no longer works, and what to do about it."""
-    link = (
-        SignUpLink.objects.select_related("sign_up")
-        .filter(token_hash=hash_token(token), purpose=purpose)
-        .first()
-    )
-    if link is None:
-        problem, status = "unknown", 404
-    elif link.used_at is not None:
-        problem, status = "used", 410
-    else:
-        problem, status = "expired", 410
-    can_resend = (
-        problem == "expired"
-        and purpose == LinkPurpose.CONFIRM_EMAIL
-        and link.sign_up.state == SignUpState.AWAITING_CONFIRMATION
-    )
-    titles = {
-        "unknown": "This link does not work",
-        "used": "This link has already been used",
-        "expired": "This link has expired",
-    }
-    return render(
-        request,
-        "sign/link_problem.html",
-        {
-            "page_title": titles[problem],
-            "problem": problem,
-            "purpose": purpose.value,
-            "can_resend": can_resend,
-            "token": token if can_resend else "",
-        },
-        status=status,
-    )
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @rate_limit(**LINK_LIMIT)
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
-    # Email security scanners open links to check them. Opening this one only
-    # shows a button; the address is confirmed when a person presses it.
     link = find_link(token=token, purpose=LinkPurpose.CONFIRM_EMAIL)
     if link is None:
-        return _link_problem(request, token=token, purpose=LinkPurpose.CONFIRM_EMAIL)
+        return link_problem(request, token=token, purpose=LinkPurpose.CONFIRM_EMAIL)
     if request.method != "POST":
         return render(
             request,
             "sign/confirm_email.html",
             {"page_title": "Confirm your email address", "sign_up": link.sign_up},
         )
-    try:
-        sign_up = sign_up_confirm_email(link=link)
-    except IllegalMove:
-        sign_up = None
+    sign_up = use_link(sign_up_confirm_email, link=link)
     if sign_up is None:
-        return _link_problem(request, token=token, purpose=LinkPurpose.CONFIRM_EMAIL)
+        return link_problem(request, token=token, purpose=LinkPurpose.CONFIRM_EMAIL)
     request.session["sign_up_confirmed"] = sign_up.reference
     return redirect("sign:email-confirmed")
 
@@ -147,13 +108,13 @@ def email_confirmed(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest, token: str) -> HttpResponse:
     """The officer's link to make the changes a moderator asked for.
 
-    Opening it only copies the saved answers into this browser's session, so a
-    scanner that follows it changes nothing; the changes are sent from check
-    your answers, which uses the link.
+    Opening it only copies the saved answers into this browser's session; the
+    changes are sent from check your answers, which uses the link.
     """
     link = find_link(token=token, purpose=LinkPurpose.EDIT)
-    if link is None or link.sign_up.state != SignUpState.CHANGES_REQUESTED:
-        return _link_problem(request, token=token, purpose=LinkPurpose.EDIT)
+    # It opens only while the changes could still be sent (the workflow's resubmit).
+    if link is None or "resubmit" not in allowed_moves(link.sign_up.state):
+        return link_problem(request, token=token, purpose=LinkPurpose.EDIT)
     sign_up = link.sign_up
     journey.clear(request.session)
     journey.save(
@@ -174,25 +135,27 @@ def edit(request: HttpRequest, token: str) -> HttpResponse:
 def approver_sign(request: HttpRequest, token: str) -> HttpResponse:
     link = find_link(token=token, purpose=LinkPurpose.SIGN)
     if link is None:
-        return _link_problem(request, token=token, purpose=LinkPurpose.SIGN)
-    sign_up = link.sign_up
-    form_kwargs = {"approver_name": sign_up.approver_name}
-    if request.method == "POST":
-        form = forms.ApproverSignForm(request.POST, **form_kwargs)
-        if form.is_valid():
-            try:
-                signed = sign_up_sign(link=link, typed_name=form.cleaned_data["typed_name"])
-            except IllegalMove:
-                signed = None
-            if signed is None:
-                return _link_problem(request, token=token, purpose=LinkPurpose.SIGN)
-            request.session["sign_up_signed"] = {
-                "reference": signed.reference,
-                "organisation": signed.organisation.name,
-            }
-            return redirect("sign:signed")
-    else:
-        form = forms.ApproverSignForm(**form_kwargs)
+        return link_problem(request, token=token, purpose=LinkPurpose.SIGN)
+    form_kwargs = {"approver_name": link.sign_up.approver_name}
+    if request.method != "POST":
+        return _approver_sign_page(request, link.sign_up, forms.ApproverSignForm(**form_kwargs))
+    form = forms.ApproverSignForm(request.POST, **form_kwargs)
+    if not form.is_valid():
+        return _approver_sign_page(request, link.sign_up, form)
+    signed = use_link(sign_up_sign, link=link, typed_name=form.cleaned_data["typed_name"])
+    if signed is None:
+        return link_problem(request, token=token, purpose=LinkPurpose.SIGN)
+    request.session["sign_up_signed"] = {
+        "reference": signed.reference,
+        "organisation": signed.organisation.name,
+    }
+    return redirect("sign:signed")
+
+
+def _approver_sign_page(
+    request: HttpRequest, sign_up: SignUp, form: forms.ApproverSignForm
+) -> HttpResponse:
+    """The declaration, the project the approver signs up to, and the form to sign."""
     return render(
         request,
         "sign/approver_sign.html",

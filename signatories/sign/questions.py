@@ -5,7 +5,8 @@ service area, authority.
 Each view reads like a list of guards: honeypot, then the form, then the answers kept.
 """
 
-from django.conf import settings
+import functools
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,9 +18,11 @@ from declaration.models import Principle, ServiceArea
 from localdigital.core.forms import honeypot_filled
 from localdigital.core.lists import search_text
 from localdigital.core.ratelimit import rate_limit
-from signatories.models import Organisation, OrganisationType, SignUp
+from signatories.models import Organisation, OrganisationType
+from signatories.services import OrganisationAlreadySigning, sign_up_check_organisation
 from signatories.sign import forms, journey
 from signatories.sign.limits import QUESTION_LIMIT
+from signatories.sign.messages import refusal_message
 
 # The most organisations listed as radios after a search without JavaScript.
 SEARCH_RESULTS = 30
@@ -29,17 +32,28 @@ def _changing(request: HttpRequest) -> bool:
     return request.GET.get("change") == "1"
 
 
-def _already_signing_message(organisation_name: str) -> str:
-    return (
-        f"{organisation_name} has already signed the declaration, or someone there is "
-        f"signing it now. An organisation can sign only once. If you think this is wrong, "
-        f"contact the Local Digital team at {settings.CONTACT_EMAIL}."
-    )
+def _next(request: HttpRequest, step: str) -> HttpResponse:
+    """On to the page after `step`, given the answers kept so far."""
+    data = journey.answers(request.session)
+    return redirect(journey.next_page(step, data, changing=_changing(request)))
 
 
 def _organisation_choices():
     # The register's current organisations, and those typed in by earlier sign-ups.
     return Organisation.objects.current()
+
+
+def _organisation_fixed_while_editing(view):
+    """A sign-up being changed stays with its organisation: its pages lead back
+    to check your answers."""
+
+    @functools.wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if journey.is_editing(journey.answers(request.session)):
+            return redirect("sign:check-answers")
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 @require_safe
@@ -50,40 +64,45 @@ def start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @rate_limit(**QUESTION_LIMIT)
+@_organisation_fixed_while_editing
 def organisation(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        initial = {"organisation": journey.answers(request.session).get("organisation_id")}
+        form = forms.OrganisationChoiceForm(
+            initial=initial, choices_queryset=_organisation_choices()
+        )
+        return _organisation_page(request, form)
+    if honeypot_filled(request):
+        return _next(request, "sign:organisation")
+    if request.POST.get("organisation") == "not-listed":
+        not_listed = reverse("sign:organisation-not-listed")
+        return redirect(not_listed + ("?change=1" * _changing(request)))
+    form = forms.OrganisationChoiceForm(request.POST, choices_queryset=_organisation_choices())
+    if _organisation_kept(request, form):
+        return _next(request, "sign:organisation")
+    return _organisation_page(request, form)
+
+
+def _organisation_kept(request: HttpRequest, form: forms.OrganisationChoiceForm) -> bool:
+    """Keep the organisation chosen, unless the form or the one sign-up rule refuses it."""
+    if not form.is_valid():
+        return False
+    chosen = form.cleaned_data["organisation"]
+    try:
+        sign_up_check_organisation(organisation=chosen)
+    except OrganisationAlreadySigning as refused:
+        error = ValidationError(refusal_message(refused), code="organisation_already_signing")
+        form.add_error("organisation", error)
+        return False
+    journey.save(request.session, {"organisation_id": chosen.pk, "new_organisation": None})
+    return True
+
+
+def _organisation_page(request: HttpRequest, form: forms.OrganisationChoiceForm) -> HttpResponse:
+    """The search, its results or the full list to choose from, and the form's errors."""
     data = journey.answers(request.session)
     changing = _changing(request)
-    if journey.is_editing(data):
-        # A sign-up being changed stays with its organisation.
-        return redirect("sign:check-answers")
     query = search_text(request.GET.get("q") or request.POST.get("q") or "")[:100]
-    if request.method == "POST":
-        if honeypot_filled(request):
-            return redirect(journey.next_page("sign:organisation", data, changing=changing))
-        if request.POST.get("organisation") == "not-listed":
-            return redirect(reverse("sign:organisation-not-listed") + ("?change=1" * changing))
-        form = forms.OrganisationChoiceForm(request.POST, choices_queryset=_organisation_choices())
-        if form.is_valid():
-            chosen = form.cleaned_data["organisation"]
-            if SignUp.objects.live().filter(organisation=chosen).exists():
-                form.add_error(
-                    "organisation",
-                    ValidationError(
-                        _already_signing_message(chosen.name), code="organisation_already_signing"
-                    ),
-                )
-            else:
-                journey.save(
-                    request.session, {"organisation_id": chosen.pk, "new_organisation": None}
-                )
-                data = journey.answers(request.session)
-                return redirect(journey.next_page("sign:organisation", data, changing=changing))
-    else:
-        form = forms.OrganisationChoiceForm(
-            initial={"organisation": data.get("organisation_id")},
-            choices_queryset=_organisation_choices(),
-        )
-    results = _organisation_choices().search(query)[:SEARCH_RESULTS] if query else None
     return render(
         request,
         "sign/organisation.html",
@@ -91,7 +110,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
             "page_title": "Which organisation are you signing for?",
             "form": form,
             "query": query,
-            "results": results,
+            "results": _organisation_choices().search(query)[:SEARCH_RESULTS] if query else None,
             "organisations": None if query else _organisation_choices().only("pk", "name"),
             "selected": str(form.value("organisation") or ""),
             "back": journey.previous_page("sign:organisation", data, changing=changing),
@@ -103,42 +122,26 @@ def organisation(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @rate_limit(**QUESTION_LIMIT)
+@_organisation_fixed_while_editing
 def organisation_not_listed(request: HttpRequest) -> HttpResponse:
-    data = journey.answers(request.session)
-    changing = _changing(request)
-    if journey.is_editing(data):
-        return redirect("sign:check-answers")
-    known = _organisation_choices()
-    if request.method == "POST":
-        if honeypot_filled(request):
-            return redirect(journey.next_page("sign:organisation", data, changing=changing))
-        form = forms.NewOrganisationForm(request.POST, known_organisations=known)
-        if form.is_valid():
-            journey.save(
-                request.session,
-                {
-                    "organisation_id": None,
-                    "new_organisation": {
-                        "name": form.cleaned_data["name"],
-                        "organisation_type": form.cleaned_data["organisation_type"],
-                    },
-                },
-            )
-            data = journey.answers(request.session)
-            return redirect(journey.next_page("sign:organisation", data, changing=changing))
-    else:
-        form = forms.NewOrganisationForm(
-            initial=data.get("new_organisation") or {}, known_organisations=known
-        )
-    return render(
+    # The same step as choosing from the list: the journey goes on from it.
+    # (Its template links back to that list, whatever the step's back link.)
+    return _question(
         request,
-        "sign/organisation_not_listed.html",
-        {
-            "page_title": "Tell us about your organisation",
-            "form": form,
-            "organisation_types": OrganisationType.choices,
-            "changing": changing,
+        step="sign:organisation",
+        form_class=forms.NewOrganisationForm,
+        template_name="sign/organisation_not_listed.html",
+        page_title="Tell us about your organisation",
+        to_session=lambda cleaned: {
+            "organisation_id": None,
+            "new_organisation": {
+                "name": cleaned["name"],
+                "organisation_type": cleaned["organisation_type"],
+            },
         },
+        from_session=lambda data: data.get("new_organisation") or {},
+        form_kwargs={"known_organisations": _organisation_choices()},
+        extra={"organisation_types": OrganisationType.choices},
     )
 
 
@@ -156,27 +159,24 @@ def _question(
 ) -> HttpResponse:
     """A question page: show the saved answers, check what is sent, keep it, move on."""
     data = journey.answers(request.session)
-    changing = _changing(request)
     form_kwargs = form_kwargs or {}
     if request.method == "POST":
         if honeypot_filled(request):
-            return redirect(journey.next_page(step, data, changing=changing))
+            return _next(request, step)
         form = form_class(request.POST, **form_kwargs)
         if form.is_valid():
             values = to_session(form.cleaned_data) if to_session else form.cleaned_data
             journey.save(request.session, values)
-            data = journey.answers(request.session)
-            return redirect(journey.next_page(step, data, changing=changing))
+            return _next(request, step)
     else:
-        initial = from_session(data) if from_session else data
-        form = form_class(initial=initial, **form_kwargs)
+        form = form_class(initial=from_session(data) if from_session else data, **form_kwargs)
     return render(
         request,
         template_name,
         {
             "page_title": page_title,
             "form": form,
-            "back": journey.previous_page(step, data, changing=changing),
+            "back": journey.previous_page(step, data, changing=_changing(request)),
             "organisation_name": journey.organisation_name(data),
             **(extra or {}),
         },

@@ -8,14 +8,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from localdigital.core.forms import honeypot_filled
 from localdigital.core.ratelimit import rate_limit
-from signatories.models import LinkPurpose
+from signatories.models import LinkPurpose, SignUp
 from signatories.services import OrganisationAlreadySigning, find_link, sign_up_resubmit
 from signatories.sign import journey
 from signatories.sign.limits import EMAIL_LIMIT
-from signatories.sign.links import _link_problem
-from signatories.sign.questions import _already_signing_message
+from signatories.sign.link_problems import link_problem, use_link
+from signatories.sign.messages import refusal_message
 from signatories.sign.summary import answer_sections
-from signatories.workflow import IllegalMove
 
 
 def _check_answers_page(request, data: dict, *, errors: list | None = None, status: int = 200):
@@ -51,36 +50,37 @@ def check_answers(request: HttpRequest) -> HttpResponse:
         return _check_answers_page(request, data)
     if journey.is_editing(data):
         return _send_changes(request, data)
+    return _send_answers(request, data)
+
+
+def _send_answers(request: HttpRequest, data: dict) -> HttpResponse:
     try:
         sign_up = journey.submit(data)
-    except OrganisationAlreadySigning:
-        name = journey.organisation_name(data)
-        message = {"text": _already_signing_message(name), "href": "#organisation-answer"}
+    except OrganisationAlreadySigning as refused:
+        message = {"text": refusal_message(refused), "href": "#organisation-answer"}
         return _check_answers_page(request, data, errors=[message], status=409)
     journey.clear(request.session)
-    request.session["sign_up_sent"] = {
-        "reference": sign_up.reference,
-        "email": sign_up.officer_email,
-        "changes": False,
-    }
-    return redirect("sign:confirmation")
+    return _sent(request, sign_up, changes=False)
 
 
 def _send_changes(request: HttpRequest, data: dict) -> HttpResponse:
-    link = find_link(token=data["edit_token"], purpose=LinkPurpose.EDIT)
-    try:
-        sign_up = (
-            sign_up_resubmit(link=link, answers=journey.service_answers(data)) if link else None
-        )
-    except IllegalMove:
-        sign_up = None
+    token = data["edit_token"]
+    link = find_link(token=token, purpose=LinkPurpose.EDIT)
+    sign_up = None
+    if link:
+        sign_up = use_link(sign_up_resubmit, link=link, answers=journey.service_answers(data))
+    # Whether or not the link worked, these answers cannot be sent again.
     journey.clear(request.session)
     if sign_up is None:
-        return _link_problem(request, token=data["edit_token"], purpose=LinkPurpose.EDIT)
+        return link_problem(request, token=token, purpose=LinkPurpose.EDIT)
+    return _sent(request, sign_up, changes=True)
+
+
+def _sent(request: HttpRequest, sign_up: SignUp, *, changes: bool) -> HttpResponse:
     request.session["sign_up_sent"] = {
         "reference": sign_up.reference,
         "email": sign_up.officer_email,
-        "changes": True,
+        "changes": changes,
     }
     return redirect("sign:confirmation")
 
