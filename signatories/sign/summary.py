@@ -20,31 +20,41 @@ def _answer(label: str, text: str, *, page: str, hidden: str, **kinds) -> Answer
     )
 
 
+def _text_section(heading: str, anchor: str, data: dict, *, page: str, rows) -> SummarySection:
+    """A section of answers kept as text, all changed on `page`; `rows` are
+    (label, key in the answers, what the change link changes)."""
+    return SummarySection(
+        heading=heading,
+        id=anchor,
+        answers=[
+            _answer(label, data[key], page=page, hidden=hidden) for label, key, hidden in rows
+        ],
+    )
+
+
 def answer_sections(data: dict) -> list[SummarySection]:
     return [
         _organisation_section(data),
-        SummarySection(
-            heading="Your details",
-            id="officer-answers",
-            answers=[
-                _answer(label, data[key], page="sign:your-details", hidden=hidden)
-                for label, key, hidden in [
-                    ("Full name", "officer_name", "your full name"),
-                    ("Job title", "officer_job_title", "your job title"),
-                    ("Email address", "officer_email", "your email address"),
-                ]
+        _text_section(
+            "Your details",
+            "officer-answers",
+            data,
+            page="sign:your-details",
+            rows=[
+                ("Full name", "officer_name", "your full name"),
+                ("Job title", "officer_job_title", "your job title"),
+                ("Email address", "officer_email", "your email address"),
             ],
         ),
-        SummarySection(
-            heading="Senior approver",
-            id="approver-answers",
-            answers=[
-                _answer(label, data[key], page="sign:senior-approver", hidden=hidden)
-                for label, key, hidden in [
-                    ("Full name", "approver_name", "the senior approver’s name"),
-                    ("Role", "approver_role", "the senior approver’s role"),
-                    ("Email address", "approver_email", "the senior approver’s email address"),
-                ]
+        _text_section(
+            "Senior approver",
+            "approver-answers",
+            data,
+            page="sign:senior-approver",
+            rows=[
+                ("Full name", "approver_name", "the senior approver’s name"),
+                ("Role", "approver_role", "the senior approver’s role"),
+                ("Email address", "approver_email", "the senior approver’s email address"),
             ],
         ),
         _project_section(data),
