@@ -1,5 +1,6 @@
 """A bid's answers as plain data: what is frozen when it is submitted, and
-what check your answers, the assessors' view and the export all read.
+what check your answers, the sent bid's page (funding.apply.summary), the
+assessors' view and the export all read.
 
 Being plain data (no model instances), the frozen copy stays as it was sent
 whatever happens later to the bid, its partners or the principles.
@@ -18,6 +19,8 @@ def _organisation(organisation) -> dict:
     }
 
 
+# Over 40 lines, and kept whole: it is the shape of every frozen copy, which
+# reads best as the one literal that EMPTY_ANSWERS below mirrors.
 def bid_answers(bid: Bid) -> dict:
     """Everything the officer entered, in task-list order, as JSON-ready data."""
     return {

@@ -112,22 +112,36 @@ def _budget_problems(bid: Bid) -> list[Problem]:
     return problems
 
 
+def _project_problems(bid: Bid) -> list[Problem]:
+    found = _required(bid, "title", "Enter the project's title")
+    found += _required(bid, "summary", "Enter a summary of the project")
+    if len(bid.summary) > SUMMARY_MAX_CHARACTERS:
+        found.append(
+            Problem("summary", f"Summary must be {SUMMARY_MAX_CHARACTERS} characters or fewer")
+        )
+    elif "\n\n" in bid.summary.replace("\r\n", "\n").strip():
+        found.append(Problem("summary", "Write the summary as one paragraph"))
+    return found + _required(bid, "service_area", "Select the service area")
+
+
+def _declarations_problems(bid: Bid) -> list[Problem]:
+    return (
+        _required(
+            bid,
+            "open_licence",
+            "Confirm that the project's outputs will be published under an open licence",
+        )
+        + _required(bid, "sponsor_name", "Enter the senior sponsor's name")
+        + _required(bid, "sponsor_role", "Enter the senior sponsor's role")
+        + _required(bid, "sponsor_email", "Enter the senior sponsor's email address")
+    )
+
+
 def problems(bid: Bid, section: str) -> list[Problem]:
     """What stops `section` of `bid` from being complete; empty when nothing does."""
     match section:
         case Section.PROJECT:
-            found = _required(bid, "title", "Enter the project's title")
-            found += _required(bid, "summary", "Enter a summary of the project")
-            if len(bid.summary) > SUMMARY_MAX_CHARACTERS:
-                found.append(
-                    Problem(
-                        "summary",
-                        f"Summary must be {SUMMARY_MAX_CHARACTERS} characters or fewer",
-                    )
-                )
-            elif "\n\n" in bid.summary.replace("\r\n", "\n").strip():
-                found.append(Problem("summary", "Write the summary as one paragraph"))
-            return found + _required(bid, "service_area", "Select the service area")
+            return _project_problems(bid)
         case Section.PROBLEM:
             return _required(
                 bid, "problem", "Describe the problem the project will solve"
@@ -147,16 +161,7 @@ def problems(bid: Bid, section: str) -> list[Problem]:
         case Section.ATTACHMENTS:
             return []
         case Section.DECLARATIONS:
-            return (
-                _required(
-                    bid,
-                    "open_licence",
-                    "Confirm that the project's outputs will be published under an open licence",
-                )
-                + _required(bid, "sponsor_name", "Enter the senior sponsor's name")
-                + _required(bid, "sponsor_role", "Enter the senior sponsor's role")
-                + _required(bid, "sponsor_email", "Enter the senior sponsor's email address")
-            )
+            return _declarations_problems(bid)
     raise ValueError(f"No such section: {section}")
 
 
@@ -193,9 +198,11 @@ def check_and_submit_status(bid: Bid) -> Status:
     return Status.NOT_STARTED if ready_to_submit(bid) else Status.CANNOT_START
 
 
+def sections_left(bid: Bid) -> list[str]:
+    """The keys of the sections not yet complete, in task-list order."""
+    return [section for section, found in statuses(bid).items() if found != Status.COMPLETED]
+
+
 def incomplete_sections(bid: Bid) -> list[str]:
-    return [
-        Section(section).label
-        for section, found in statuses(bid).items()
-        if found != Status.COMPLETED
-    ]
+    """The names of the sections not yet complete, as the task list shows them."""
+    return [Section(section).label for section in sections_left(bid)]

@@ -45,6 +45,27 @@ CONTENT_TYPES = {
 }
 ALLOWED_FORMATS = "PDF, ODT, DOCX, ODS or XLSX"
 
+# What an officer is told of a file that is not taken, by the refusal's code.
+REFUSED = {
+    "empty": "The selected file is empty",
+    "too_large": "The selected file must be smaller than {max_size}",
+    "wrong_type": f"The selected file must be a {ALLOWED_FORMATS}",
+}
+
+
+def describe_size(size: int) -> str:
+    """A file size as people read it: 640 bytes, 12 KB, 1.5 MB (in units of 1,024)."""
+    for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} byte{'s' if size != 1 else ''}"
+
+
+def refusal(code: str) -> ValidationError:
+    """The refusal of an upload, in words, with the size limit as it is set now."""
+    max_size = describe_size(settings.ATTACHMENT_MAX_BYTES)
+    return ValidationError(REFUSED[code].format(max_size=max_size), code=code)
+
 
 def _is_pdf(head: bytes, tail: bytes) -> bool:
     # A PDF starts with its version line and ends with an end-of-file marker
@@ -95,16 +116,11 @@ def sniff_kind(file) -> AttachmentKind | None:
 
 def check_upload(upload: UploadedFile) -> AttachmentKind:
     """The upload's format, or a ValidationError saying what to do instead."""
-    limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size == 0:
-        raise ValidationError("The selected file is empty", code="empty")
-    if upload.size > limit:
-        raise ValidationError(
-            "The selected file must be smaller than %(megabytes)s MB",
-            code="too_large",
-            params={"megabytes": limit // (1024 * 1024)},
-        )
+        raise refusal("empty")
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise refusal("too_large")
     kind = sniff_kind(upload)
     if kind is None:
-        raise ValidationError(f"The selected file must be a {ALLOWED_FORMATS}", code="wrong_type")
+        raise refusal("wrong_type")
     return kind

@@ -35,6 +35,15 @@ move = BID_WORKFLOW.move
 allowed_moves = BID_WORKFLOW.allowed_moves
 fit_label = BID_WORKFLOW.fit_label
 
+
+def may_withdraw(bid: Bid) -> bool:
+    """Whether the table allows the "withdraw" move from the bid's state now.
+
+    A draft may be withdrawn too: to its officers, that is deleting it.
+    """
+    return "withdraw" in allowed_moves(bid.state)
+
+
 # What staff see on the buttons for the moves they make.
 STAFF_MOVE_LABELS = {
     "start_assessment": "Start assessment",
@@ -49,5 +58,6 @@ __all__ = [
     "MoveNotPermitted",
     "allowed_moves",
     "fit_label",
+    "may_withdraw",
     "move",
 ]

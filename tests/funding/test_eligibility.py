@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from funding import services
+from funding.apply import refusals
 from funding.models import Bid, BidState, BidStateChange
 from signatories.models import OrganisationType, SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
@@ -149,8 +150,9 @@ def test_the_service_refuses_a_lead_the_address_does_not_belong_to(round_, counc
     with pytest.raises(services.NotEligible) as refused:
         services.bid_start(round_=round_, lead=other, email=OFFICER)
 
-    assert "Your email address is not one we know for Otherton Borough Council" in str(
-        refused.value
+    # The refusal carries codes and values; its words are the pages' (funding.apply.refusals).
+    assert "Your email address is not one we know for Otherton Borough Council" in "; ".join(
+        refusals.messages(refusals.NOT_ELIGIBLE, refused.value)
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from funding.apply_views import SIGN_IN_LIMIT
+from funding.apply.limits import SIGN_IN_LIMIT
 from funding.models import SignInLink
 from localdigital.core.models import OutboundEmail
 from tests.factories import signed_council

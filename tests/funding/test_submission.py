@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from funding import services
-from funding.apply_views import BID_EMAIL_LIMIT
+from funding.apply.limits import BID_EMAIL_LIMIT
 from funding.models import Bid, BidState, BidSubmission, Section
 from signatories.models import SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council

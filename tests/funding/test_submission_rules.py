@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from funding import services
+from funding.apply import refusals
 from funding.models import Bid, BidState, BidSubmission
 from funding.officer_session import SESSION_KEY
 from signatories.models import SignUpState
@@ -33,7 +34,10 @@ def test_a_lead_whose_signature_was_removed_cannot_submit(django_capture_on_comm
     with pytest.raises(services.NotEligible) as refused:
         submit(bid, django_capture_on_commit_callbacks)
 
-    assert "can no longer lead a bid" in refused.value.problems[0]
+    # The refusal carries codes and values; its words are the pages' (funding.apply.refusals).
+    assert (
+        "can no longer lead a bid" in refusals.messages(refusals.SUBMIT_REFUSED, refused.value)[0]
+    )
     bid.refresh_from_db()
     assert bid.state == BidState.DRAFT
     assert mail.outbox == []

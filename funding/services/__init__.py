@@ -1,0 +1,88 @@
+"""Everything that changes a bid, signs an officer in, or records an
+assessment. Each function is one transaction; the emails it owes go to the
+outbox in that transaction and are sent after commit.
+
+One module a job (sign-in links, drafts and their sections, submission and
+withdrawal, assessment); every public name is here too, so callers write
+`from funding import services` and `services.bid_submit(...)`.
+"""
+
+from funding.services.assessment import (
+    CriterionScore,
+    bid_comment,
+    bid_decide,
+    bid_score,
+    bid_start_assessment,
+)
+from funding.services.drafts import (
+    bid_add_attachment,
+    bid_add_cost_line,
+    bid_add_partner,
+    bid_remove_attachment,
+    bid_remove_cost_line,
+    bid_remove_partner,
+    bid_save_section,
+    bid_start,
+    locked_draft,
+    officer_label,
+)
+from funding.services.eligibility import (
+    eligibility_problems,
+    is_signed_current_council,
+    lead_bids_counted,
+)
+from funding.services.refusals import (
+    BidIncomplete,
+    BidNotEditable,
+    LeadLimitReached,
+    NotEligible,
+    Reason,
+    Refused,
+    RoundClosed,
+)
+from funding.services.sign_in import (
+    SIGN_IN_EMAILS_PER_HOUR,
+    SIGN_IN_LINK_LIFETIME,
+    sign_in_link_find,
+    sign_in_link_minutes,
+    sign_in_link_use,
+    sign_in_request,
+)
+from funding.services.submission import bid_submit, bid_withdraw, officers_to_tell
+
+__all__ = [
+    "SIGN_IN_EMAILS_PER_HOUR",
+    "SIGN_IN_LINK_LIFETIME",
+    "BidIncomplete",
+    "BidNotEditable",
+    "CriterionScore",
+    "LeadLimitReached",
+    "NotEligible",
+    "Reason",
+    "Refused",
+    "RoundClosed",
+    "bid_add_attachment",
+    "bid_add_cost_line",
+    "bid_add_partner",
+    "bid_comment",
+    "bid_decide",
+    "bid_remove_attachment",
+    "bid_remove_cost_line",
+    "bid_remove_partner",
+    "bid_save_section",
+    "bid_score",
+    "bid_start",
+    "bid_start_assessment",
+    "bid_submit",
+    "bid_withdraw",
+    "eligibility_problems",
+    "is_signed_current_council",
+    "lead_bids_counted",
+    "locked_draft",
+    "officer_label",
+    "officers_to_tell",
+    "sign_in_link_find",
+    "sign_in_link_minutes",
+    "sign_in_link_use",
+    "sign_in_request",
+]

@@ -1,0 +1,94 @@
+"""What assessors record about a submitted bid: that its assessment has
+started, their scores and comments, and the outcome."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from funding import emails
+from funding.models import Bid, BidComment, BidState, Criterion, Score
+from funding.services.submission import officers_to_tell
+from funding.workflow import move
+from localdigital.core.outbox import queue_email
+
+
+def bid_start_assessment(*, bid: Bid, by, note: str = "") -> None:
+    """Raises: IllegalMove, MoveNotPermitted."""
+    move(bid, "start_assessment", by_user=by, note=note)
+
+
+def bid_decide(*, bid: Bid, funded: bool, by, note: str = "") -> None:
+    """Record the outcome and email the officers who made the bid.
+
+    Raises: IllegalMove, MoveNotPermitted.
+    """
+    with transaction.atomic():
+        move(
+            bid,
+            "fund" if funded else "not_fund",
+            by_user=by,
+            note=note,
+            fields={"decided_at": timezone.now()},
+        )
+        subject, body = emails.outcome(bid, funded=funded)
+        for address in officers_to_tell(bid):
+            queue_email(to=address, subject=subject, body=body, reference=bid.reference)
+
+
+@dataclass
+class CriterionScore:
+    criterion: Criterion
+    score: int
+    justification: str
+
+
+def bid_score(*, bid: Bid, assessor, scores: Iterable[CriterionScore]) -> None:
+    """Save one assessor's scores, replacing any they gave before.
+
+    Only bids in assessment are scored; the scale is the round's and every
+    score needs a written justification.
+
+    Raises: ValidationError (codes not_in_assessment, wrong_round,
+    justification_missing, and the score's own).
+    """
+    with transaction.atomic():
+        current = Bid.objects.select_for_update().get(pk=bid.pk)
+        if current.state != BidState.IN_ASSESSMENT:
+            raise ValidationError(
+                "Only a bid in assessment can be scored", code="not_in_assessment"
+            )
+        for given in scores:
+            if given.criterion.round_id != current.round_id:
+                raise ValidationError(
+                    "That criterion is not one of this round's", code="wrong_round"
+                )
+            if not given.justification.strip():
+                raise ValidationError(
+                    "Give a justification for the score of %(criterion)s",
+                    code="justification_missing",
+                    params={"criterion": given.criterion.name},
+                )
+            score = Score(
+                bid=current,
+                criterion=given.criterion,
+                assessor=assessor,
+                score=given.score,
+                justification=given.justification.strip(),
+            )
+            score.clean()
+            Score.objects.update_or_create(
+                bid=current,
+                criterion=given.criterion,
+                assessor=assessor,
+                defaults={"score": score.score, "justification": score.justification},
+            )
+
+
+def bid_comment(*, bid: Bid, author, text: str) -> BidComment:
+    """Raises: ValidationError (code comment_missing)."""
+    if not text.strip():
+        raise ValidationError("Enter a comment", code="comment_missing")
+    return BidComment.objects.create(bid=bid, author=author, text=text.strip())
