@@ -17,7 +17,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
     """Files kept on disk with no address of their own.
 
     They are read out only by views that first check who is asking (bid
-    attachments: funding.section_views.attachment_download), so asking the
+    attachments: funding.apply.download.attachment_download), so asking the
     storage for a public URL is a mistake, and says so.
     """
 
