@@ -2,10 +2,11 @@
 
 A service that owes someone an email calls queue_email() inside its transaction.
 The message is a row written in that transaction, so it exists if and only if
-the change that caused it does. After commit we try to send it at once; if that
-fails, `manage.py send_queued_email` (run every minute) tries again with
-back-off, until the message is sent or we give up and staff see it as failed
-in admin, where they can retry it.
+the change that caused it does. After commit the background worker is asked to
+send it (localdigital.core.tasks): no web request waits for a mail server. If
+sending fails, the worker's minute-by-minute sweep tries again with back-off,
+until the message is sent or we give up and staff see it as failed in admin,
+where they can retry it.
 """
 
 import logging
@@ -22,7 +23,6 @@ from localdigital.core.models import OutboundEmail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-FIRST_RETRY_DELAY = timedelta(minutes=1)
 MAX_RETRY_DELAY = timedelta(hours=6)
 # Without a timeout, a mail server that accepts the connection and then says
 # nothing would hold the user's request and a database transaction open for ever.
@@ -41,8 +41,20 @@ def queue_email(*, to: str, subject: str, body: str, reference: str = "") -> Out
     email.save()
     # robust: whatever goes wrong, the user's change is already committed and
     # the message is safe in the outbox, so their request must not fail.
-    transaction.on_commit(lambda: send_email(email_id=email.pk), robust=True)
+    transaction.on_commit(lambda: _ask_worker_to_send(email.pk), robust=True)
     return email
+
+
+def _ask_worker_to_send(email_id: int) -> None:
+    # Imported here: the task module imports this one.
+    from localdigital.core.tasks import send_outbox_email
+
+    try:
+        send_outbox_email.delay(email_id)
+    except Exception as error:
+        # The broker is down. The message is in the outbox all the same, and
+        # the worker's sweep sends it once the broker is back.
+        logger.warning("Could not ask the worker to send email %s: %s", email_id, error)
 
 
 def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
@@ -98,9 +110,11 @@ def send_due_emails(*, now: datetime | None = None, limit: int = 100) -> Counter
 
 
 def retry_delay(*, attempts: int) -> timedelta:
-    """How long to wait after `attempts` failures: 1, 2, 4, 8 ... minutes, up to 6 hours."""
+    """How long to wait after `attempts` failures: 1, 2, 4, 8 ... minutes, up to 6 hours
+    (starting from OUTBOX_FIRST_RETRY_SECONDS, a minute unless set)."""
+    first = timedelta(seconds=getattr(settings, "OUTBOX_FIRST_RETRY_SECONDS", 60))
     # The cap on the exponent keeps timedelta from overflowing after many manual retries.
-    return min(FIRST_RETRY_DELAY * 2 ** min(attempts - 1, 20), MAX_RETRY_DELAY)
+    return min(first * 2 ** min(attempts - 1, 20), MAX_RETRY_DELAY)
 
 
 def _deliver(email: OutboundEmail) -> None:
