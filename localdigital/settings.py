@@ -111,6 +111,15 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# GOV.UK Notify instead of EMAIL_URL's server, when its API key is given: one
+# template for plain-text email, whose subject is ((subject)) and body ((body)).
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_TEMPLATE_ID = env.str("NOTIFY_TEMPLATE_ID", default="")
+NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+# The bearer token Notify is given for posting delivery receipts to us.
+NOTIFY_CALLBACK_TOKEN = env.str("NOTIFY_CALLBACK_TOKEN", default="")
+if NOTIFY_API_KEY:
+    EMAIL_BACKEND = "localdigital.core.notify.NotifyEmailBackend"
 # A mail server that accepts a connection and then hangs must not hold a worker.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str(

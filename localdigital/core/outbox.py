@@ -29,6 +29,11 @@ MAX_RETRY_DELAY = timedelta(hours=6)
 DEFAULT_EMAIL_TIMEOUT_SECONDS = 10
 
 
+class UndeliverableEmail(Exception):
+    """The email service refused the message for good: trying again cannot help
+    (GOV.UK Notify's 400, for an address it will not send to)."""
+
+
 def queue_email(*, to: str, subject: str, body: str, reference: str = "") -> OutboundEmail:
     """Write an email to the outbox, to be sent once the caller's transaction commits.
 
@@ -78,7 +83,9 @@ def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
             return None
         email.attempts += 1
         try:
-            _deliver(email)
+            email.provider_reference = _deliver(email)
+        except UndeliverableEmail as error:
+            _record_failure(email, error=error, now=now, final=True)
         # Not just smtplib's errors and OSError: other backends (such as email
         # APIs) raise their own, and any failure must be recorded, never lost.
         except Exception as error:
@@ -86,7 +93,16 @@ def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
         else:
             email.state = OutboundEmail.State.SENT
             email.sent_at = now
-        email.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
+        email.save(
+            update_fields=[
+                "state",
+                "attempts",
+                "last_error",
+                "next_attempt_at",
+                "sent_at",
+                "provider_reference",
+            ]
+        )
     return email.state
 
 
@@ -117,22 +133,29 @@ def retry_delay(*, attempts: int) -> timedelta:
     return min(first * 2 ** min(attempts - 1, 20), MAX_RETRY_DELAY)
 
 
-def _deliver(email: OutboundEmail) -> None:
+def _deliver(email: OutboundEmail) -> str:
+    """Send through the configured backend; the service's own id for the message, if any."""
     timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_EMAIL_TIMEOUT_SECONDS
-    EmailMessage(
+    message = EmailMessage(
         subject=email.subject,
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to_address],
         connection=get_connection(timeout=timeout),
-    ).send()
+    )
+    # Read by email services that track messages (localdigital.core.notify).
+    message.reference = email.reference
+    message.send()
+    return getattr(message, "provider_reference", "")
 
 
-def _record_failure(email: OutboundEmail, *, error: Exception, now: datetime) -> None:
+def _record_failure(
+    email: OutboundEmail, *, error: Exception, now: datetime, final: bool = False
+) -> None:
     email.last_error = f"{type(error).__name__}: {error}"
     # Logged by id and reference, not address or body: logs are not the place
     # for people's personal data.
-    if email.attempts >= MAX_ATTEMPTS:
+    if final or email.attempts >= MAX_ATTEMPTS:
         email.state = OutboundEmail.State.FAILED
         logger.error(
             "Gave up sending email %s (reference %r) after %s attempts: %s",

@@ -29,14 +29,16 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 
 
 @pytest.fixture
-def broker():
+def broker(monkeypatch):
     """Tasks queued by this test go to Redis, for worker processes to take.
 
     Each parallel test process has a Redis database of its own, emptied first.
+    (Celery reads CELERY_BROKER_URL from the environment before its settings.)
     """
     number = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     url = f"redis://127.0.0.1:6379/{14 - number % 8}"
     redis.Redis.from_url(url).flushdb()
+    monkeypatch.setenv("CELERY_BROKER_URL", url)
     celery_app.conf.update(broker_url=url, task_always_eager=False, broker_transport_options={})
     yield url
     celery_app.conf.update(task_always_eager=True)
