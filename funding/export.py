@@ -1,4 +1,4 @@
-"""A round's submitted bids with their scores, as CSV for the assessment panel.
+"""A round's submitted bids with their scores, as a CSV download for the assessment panel.
 
 One row per bid that was submitted (drafts never were, so they are left out),
 described as it was submitted: the frozen copy, not the bid's row, which is
@@ -13,11 +13,26 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TextIO
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 
 from funding import scoring
+from funding.answers import read_answers
 from funding.models import Bid, BidState, Criterion, Round, Score
 from localdigital.core.open_data import LIST_SEPARATOR, defuse
+
+
+def may_export(user) -> bool:
+    """The export shows bids and their scores, so it needs leave to read both."""
+    return user.has_perm("funding.view_bid") and user.has_perm("funding.view_score")
+
+
+def download(round_: Round, bids: QuerySet[Bid]) -> HttpResponse:
+    """The CSV of `bids` (those of them submitted to `round_`), as a file to save."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name(round_)}"'
+    write_round_bids(round_, bids, response)
+    return response
 
 
 def file_name(round_: Round) -> str:
@@ -92,19 +107,18 @@ def write_round_bids(round_: Round, bids: QuerySet[Bid], out: TextIO) -> None:
 
 
 def _row(bid: Bid, round_: Round, criteria: list[Criterion], assessors: Iterable) -> list:
-    answers = bid.submission.answers
-    lead = answers.get("lead") or {}
+    answers = read_answers(bid.submission.answers)
     scores = list(bid.scores.all())
     totals = scoring.totals_by_assessor(scores=scores, criteria=criteria, round_=round_)
     totals_by_id = {assessor.pk: total for assessor, total in totals.items()}
     return [
         bid.reference,
-        answers.get("title", ""),
-        lead.get("name", ""),
-        lead.get("region", ""),
-        LIST_SEPARATOR.join(partner.get("name", "") for partner in answers.get("partners") or []),
-        answers.get("phase", ""),
-        answers.get("amount"),
+        answers["title"],
+        answers["lead"]["name"],
+        answers["lead"]["region"],
+        LIST_SEPARATOR.join(partner["name"] for partner in answers["partners"]),
+        answers["phase"],
+        answers["amount"],
         BidState(bid.state).label,
         timezone.localtime(bid.submitted_at).isoformat(timespec="seconds"),
         *(

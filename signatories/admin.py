@@ -1,12 +1,19 @@
+"""Signatories in Django admin: organisations, the moderation queue of
+sign-ups, and the reasons a moderator may give for rejecting one."""
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Case, F, When
 from django.utils import timezone
 from django.utils.html import format_html
 
-from localdigital.core.admin_helpers import ReadOnlyInlineMixin, emails_about, titled
-from localdigital.core.admin_moves import StaffMove, StaffMoveAdminMixin
-from signatories import admin_forms, services
+from localdigital.core.admin_helpers import (
+    ReadOnlyInlineMixin,
+    admin_page,
+    emails_about,
+    titled,
+)
+from localdigital.core.admin_moves import MOVE_PAGE, StaffMoveAdminMixin
 from signatories.models import (
     QUEUE_STATES,
     Commitment,
@@ -15,6 +22,7 @@ from signatories.models import (
     SignUp,
     StateChange,
 )
+from signatories.moderation import MODERATIONS
 from signatories.workflow import SIGN_UP_WORKFLOW
 
 
@@ -89,74 +97,8 @@ class OrganisationAdmin(admin.ModelAdmin):
         )
 
 
-# Moderation: the queue of sign-ups and the moves staff make on them.
-#
-# Every change of state goes through signatories.services, which goes through
-# signatories.workflow.move(): the admin only offers the moves the workflow
-# allows, and the workflow refuses the rest even if a stale page asks for them.
-
-
-MODERATIONS = {
-    moderation.move: moderation
-    for moderation in [
-        StaffMove(
-            move="approve",
-            label="Approve",
-            submit="Approve and ask for sign-off",
-            form_class=admin_forms.ApproveForm,
-            explain=lambda s: (
-                f"The senior approver, {s.approver_name} ({s.approver_email}), will be emailed "
-                "a link to read the commitment and sign the declaration."
-            ),
-            perform=lambda sign_up, *, by, data: services.sign_up_approve(sign_up=sign_up, by=by),
-            done=lambda s: (
-                f"{s.reference} approved. {s.approver_name} has been emailed a link to sign."
-            ),
-        ),
-        StaffMove(
-            move="request_changes",
-            label="Request changes",
-            submit="Send the advice",
-            form_class=admin_forms.RequestChangesForm,
-            explain=lambda s: (
-                f"{s.officer_name} ({s.officer_email}) will be emailed your advice and a link to "
-                "change their answers. When they send them back, the sign-up returns to the queue."
-            ),
-            perform=lambda sign_up, *, by, data: services.sign_up_request_changes(
-                sign_up=sign_up, by=by, advice=data["advice"]
-            ),
-            done=lambda s: f"Advice on {s.reference} sent to {s.officer_name}.",
-        ),
-        StaffMove(
-            move="reject",
-            label="Reject",
-            submit="Reject the sign-up",
-            form_class=admin_forms.RejectForm,
-            explain=lambda s: (
-                f"{s.officer_name} ({s.officer_email}) will be emailed the reason. The "
-                "organisation may sign up again later."
-            ),
-            perform=lambda sign_up, *, by, data: services.sign_up_reject(
-                sign_up=sign_up, by=by, reason=data["reason"], note=data["note"]
-            ),
-            done=lambda s: f"{s.reference} rejected. {s.officer_name} has been emailed the reason.",
-        ),
-        StaffMove(
-            move="remove",
-            label="Remove from the signatories",
-            submit="Remove the organisation",
-            form_class=admin_forms.RemoveForm,
-            explain=lambda s: (
-                f"{s.organisation} will no longer be listed as a signatory, and its public page "
-                f"will say so. {s.officer_name} ({s.officer_email}) will be emailed the reason."
-            ),
-            perform=lambda sign_up, *, by, data: services.sign_up_remove(
-                sign_up=sign_up, by=by, reason=data["reason"]
-            ),
-            done=lambda s: f"{s.organisation} removed from the signatories ({s.reference}).",
-        ),
-    ]
-}
+# Moderation: the queue of sign-ups, and the pages behind the moderation
+# buttons (the moves themselves are in signatories.moderation).
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -197,7 +139,6 @@ class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     staff_moves = MODERATIONS
     workflow = SIGN_UP_WORKFLOW
     move_template = "admin/signatories/signup/moderate.html"
-    move_path = "moderate"
 
     list_display = [
         "reference",
@@ -305,7 +246,12 @@ class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
         return request.user.is_active and request.user.is_superuser
 
     def get_urls(self):
-        return [*self.move_urls(), *super().get_urls()]
+        # A moderation button's page: its form (GET) and the move (POST), made
+        # by StaffMoveAdminMixin.move_view with the moves of MODERATIONS.
+        moderate = admin_page(
+            self, "<path:object_id>/moderate/<slug:move_name>/", self.move_view, page=MOVE_PAGE
+        )
+        return [moderate, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         sign_up = self.get_object(request, unquote(object_id))

@@ -1,13 +1,21 @@
 """The words of every email the sign-up workflow sends: plain text, GOV.UK style.
 
-Each function returns (subject, body). Every email names the sign-up's reference.
+Each function returns (subject, body), which `queue` puts in the outbox. Every
+email names the sign-up's reference.
 """
 
 from django.conf import settings
 from django.utils import timezone
 
 from localdigital.core.emails import SIGN_OFF, site_link, subject_name
+from localdigital.core.outbox import queue_email
 from signatories.models import SignUp
+
+
+def queue(message: tuple[str, str], *, to: str, sign_up: SignUp) -> None:
+    """Put one of these emails in the outbox, filed under the sign-up's reference."""
+    subject, body = message
+    queue_email(to=to, subject=subject, body=body, reference=sign_up.reference)
 
 
 def confirm_email(sign_up: SignUp, *, path: str) -> tuple[str, str]:

@@ -24,7 +24,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from localdigital.core.models import OutboundEmail
-from signatories.journey import SESSION_KEY
 from signatories.models import (
     LinkPurpose,
     Nation,
@@ -40,6 +39,7 @@ from signatories.services import (
     sign_up_request_changes,
     sign_up_submit,
 )
+from signatories.sign.journey import SESSION_KEY
 from tests.factories import OrganisationFactory, SignUpFactory, answers, moderator_user
 from tests.signatories.test_journey import ANSWERS
 

@@ -1,10 +1,32 @@
-"""Helpers for the apps' admin pages: read-only inlines for history, filters
-under a heading of our own, and the emails sent about a record."""
+"""Helpers for the apps' admin pages: pages of a model admin's own, read-only
+inlines for history, filters under a heading of our own, and the emails sent
+about a record."""
 
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 
 from localdigital.core.models import OutboundEmail
+
+
+def admin_page(model_admin: admin.ModelAdmin, route: str, view, *, page: str) -> URLPattern:
+    """A page of `model_admin`'s own at `route`, behind the admin's sign-in and
+    named as Django names the admin's pages (admin:<app>_<model>_<page>).
+
+    List it before the admin's own URLs: their catch-all "<path:object_id>/"
+    would otherwise take it.
+    """
+    opts = model_admin.opts
+    return path(
+        route,
+        model_admin.admin_site.admin_view(view),
+        name=f"{opts.app_label}_{opts.model_name}_{page}",
+    )
+
+
+def admin_page_url(model_admin: admin.ModelAdmin, page: str, *args, **kwargs) -> str:
+    """The address of one of `model_admin`'s pages: Django's ("change") or its own."""
+    opts = model_admin.opts
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{page}", args=args, kwargs=kwargs)
 
 
 def titled(filter_class: type[admin.FieldListFilter], title: str) -> type[admin.FieldListFilter]:

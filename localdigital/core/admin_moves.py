@@ -16,9 +16,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 
+from localdigital.core.admin_helpers import admin_page_url
 from localdigital.core.workflow import IllegalMove, Workflow
+
+# The name of the move pages among a model admin's pages (see admin_page).
+MOVE_PAGE = "move"
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,11 @@ class StaffMove:
     label: str
     submit: str
     form_class: type[forms.Form]
+    # explain(record): what the page says the move will do.
     explain: Callable[[models.Model], str]
     # perform(record, *, by, data): the service that makes the move.
     perform: Callable[..., None]
+    # done(record): what staff are told once it is made.
     done: Callable[[models.Model], str]
 
 
@@ -41,44 +46,46 @@ def seen_state_field(choices, *, noun: str) -> forms.ChoiceField:
     If the record has moved since, someone else has acted on it, and this
     decision was made about a record that no longer is as they saw it.
     """
+    out_of_date = f"This page was out of date. Open the {noun} again."
     return forms.ChoiceField(
         choices=choices,
         widget=forms.HiddenInput,
-        error_messages={
-            "required": f"This page was out of date. Open the {noun} again.",
-            "invalid_choice": f"This page was out of date. Open the {noun} again.",
-        },
+        error_messages={"required": out_of_date, "invalid_choice": out_of_date},
     )
 
 
-def refused_message(record, staff_move: StaffMove, refused: IllegalMove | None = None) -> str:
-    state = record.get_state_display().lower()
-    if refused is not None and refused.stale:
-        return (
-            f"{record.reference} became {state} while you had it open, so it has not been "
-            "changed. Check its history before you decide again."
-        )
-    return (
-        f"{record.reference} is {state}, so “{staff_move.label}” is not possible. "
-        "Nothing has been changed."
+# What staff are told when a move is refused, by why: the record moved while
+# they had its page open, or its state does not allow the move.
+REFUSED_MESSAGES = {
+    "stale": (
+        "{reference} became {state} while you had it open, so it has not been changed. "
+        "Check its history before you decide again."
+    ),
+    "not_allowed": "{reference} is {state}, so “{move}” is not possible. Nothing has been changed.",
+}
+
+
+def refused_message(record, staff_move: StaffMove, *, stale: bool = False) -> str:
+    return REFUSED_MESSAGES["stale" if stale else "not_allowed"].format(
+        reference=record.reference,
+        state=record.get_state_display().lower(),
+        move=staff_move.label,
     )
 
 
 class StaffMoveAdminMixin:
-    """Adds /<id>/move/<move name>/ to a ModelAdmin for its `staff_moves`
-    (put `move_urls()` before the admin's own URLs, whose catch-all would
-    otherwise take them).
+    """The pages behind a ModelAdmin's buttons for its `staff_moves`.
 
-    The page is `move_template`, which extends admin/staff_move.html and
-    shows the record in its `record` block; `move_context()` gives it what
-    it needs for that.
+    The admin lists their route in its get_urls, naming `object_id` and
+    `move_name`: admin_page(self, "<path:object_id>/move/<slug:move_name>/",
+    self.move_view, page=MOVE_PAGE). The page is `move_template`, which
+    extends admin/staff_move.html and shows the record in its `record` block;
+    `move_context()` gives it what it needs for that.
     """
 
     staff_moves: dict[str, StaffMove]
     workflow: Workflow
     move_template: str
-    # The word in the address: /<id>/<move_path>/<move name>/.
-    move_path = "move"
 
     def has_move_permission(self, request, move_name: str | None = None) -> bool:
         """Whether this member of staff may make the move (or, with no move
@@ -90,10 +97,7 @@ class StaffMoveAdminMixin:
         return {}
 
     def move_url(self, record, move_name: str) -> str:
-        return reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_move",
-            kwargs={"object_id": record.pk, "move_name": move_name},
-        )
+        return admin_page_url(self, MOVE_PAGE, object_id=record.pk, move_name=move_name)
 
     def move_links(self, request, record) -> list[dict]:
         """The moves this member of staff may make now, for the record's change page."""
@@ -103,54 +107,54 @@ class StaffMoveAdminMixin:
             if name in self.staff_moves and self.has_move_permission(request, name)
         ]
 
-    def move_urls(self) -> list:
-        return [
-            path(
-                f"<path:object_id>/{self.move_path}/<slug:move_name>/",
-                self.admin_site.admin_view(self.move_view),
-                name=f"{self.opts.app_label}_{self.opts.model_name}_move",
-            )
-        ]
-
     def move_view(self, request, object_id, move_name):
         """The form behind one move button (GET), and the move itself (POST)."""
-        staff_move = self.staff_moves.get(move_name)
-        if staff_move is None:
-            raise Http404("No such move.")
-        if not self.has_move_permission(request, move_name):
-            raise PermissionDenied
+        staff_move = self._permitted_move(request, move_name)
         record = self.get_object(request, unquote(object_id))
         if record is None:
             raise Http404(f"No such {self.opts.verbose_name}.")
-        change_url = reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[record.pk]
-        )
+        change_url = admin_page_url(self, "change", record.pk)
         # Checked here so that a stale button never shows a form for a move
         # that cannot be made; the workflow checks again, under a lock, on POST.
         if move_name not in self.workflow.allowed_moves(record.state):
             self.message_user(request, refused_message(record, staff_move), messages.ERROR)
             return HttpResponseRedirect(change_url)
 
-        if request.method == "POST":
+        if request.method != "POST":
+            form = staff_move.form_class(initial={"seen_state": record.state})
+        else:
             form = staff_move.form_class(request.POST)
             if form.is_valid():
-                # The workflow refuses a move on a record that changed since it
-                # was read: here, "read" is when it was shown to staff.
-                record.state = form.cleaned_data["seen_state"]
-                try:
-                    staff_move.perform(record, by=request.user, data=form.cleaned_data)
-                except IllegalMove as refused:
-                    self.message_user(
-                        request, refused_message(record, staff_move, refused), messages.ERROR
-                    )
-                else:
-                    self.message_user(request, staff_move.done(record), messages.SUCCESS)
+                self._make_move(request, record, staff_move, form.cleaned_data)
                 return HttpResponseRedirect(change_url)
-        else:
-            form = staff_move.form_class(initial={"seen_state": record.state})
+        context = self._move_page_context(request, record, staff_move, form, change_url)
+        return TemplateResponse(request, self.move_template, context)
 
+    def _permitted_move(self, request, move_name: str) -> StaffMove:
+        """The move the address names: not found if there is none such, refused
+        without the permission the workflow says it needs."""
+        staff_move = self.staff_moves.get(move_name)
+        if staff_move is None:
+            raise Http404("No such move.")
+        if not self.has_move_permission(request, move_name):
+            raise PermissionDenied
+        return staff_move
+
+    def _make_move(self, request, record, staff_move: StaffMove, data: dict) -> None:
+        # The workflow refuses a move on a record that changed since it was
+        # read: here, "read" is when it was shown to staff.
+        record.state = data["seen_state"]
+        try:
+            staff_move.perform(record, by=request.user, data=data)
+        except IllegalMove as refused:
+            message = refused_message(record, staff_move, stale=refused.stale)
+            self.message_user(request, message, messages.ERROR)
+        else:
+            self.message_user(request, staff_move.done(record), messages.SUCCESS)
+
+    def _move_page_context(self, request, record, staff_move, form, change_url) -> dict:
         request.current_app = self.admin_site.name
-        context = {
+        return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": f"{staff_move.label}: {record.reference}",
@@ -162,4 +166,3 @@ class StaffMoveAdminMixin:
             "has_view_permission": self.has_view_permission(request, record),
             **self.move_context(request, record),
         }
-        return TemplateResponse(request, self.move_template, context)

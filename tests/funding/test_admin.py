@@ -21,6 +21,7 @@ from funding.models import (
     Bid,
     BidComment,
     BidState,
+    BidSubmission,
     Criterion,
     LinkKind,
     Phase,
@@ -71,6 +72,16 @@ def scored(bid: Bid, assessor, scores: list[int]) -> None:
             for criterion, score in zip(bid.round.criteria.all(), scores, strict=True)
         ],
     )
+
+
+def make_copy_older(bid: Bid, *, without: list[str], lead: dict | None = None) -> None:
+    """Give the bid the frozen copy it would have had if sent before some
+    questions were asked: without the answers named, its lead as `lead`."""
+    submission = BidSubmission.objects.get(bid=bid)
+    answers = {key: value for key, value in submission.answers.items() if key not in without}
+    if lead is not None:
+        answers["lead"] = lead
+    BidSubmission.objects.filter(pk=submission.pk).update(answers=answers)
 
 
 def change_url(bid: Bid) -> str:
@@ -578,6 +589,23 @@ def test_the_bid_page_shows_every_section_of_the_submitted_bid(assessor_client):
     assert "Enforcement officers track cases in spreadsheets." in page
     assert "Alex Morgan, Director of Place, alex.morgan@example.gov.uk" in page
     assert "Outputs published under an open licence Yes" in page
+
+
+def test_the_bid_page_shows_a_copy_frozen_before_some_questions_were_asked(assessor_client):
+    bid = submitted_bid(title="Shared case management")
+    make_copy_older(
+        bid, without=["sponsor", "attachments", "team"], lead={"name": "Northam Council"}
+    )
+
+    response = assessor_client.get(change_url(bid))
+
+    page = page_text(response)
+    assert response.status_code == 200
+    assert "Shared case management" in page
+    assert "Lead council Northam Council Partner councils" in page
+    assert "Team Not given" in page
+    assert "Files None" in page
+    assert "Senior sponsor Not given" in page
 
 
 def test_the_bid_page_is_read_only(assessor_client):

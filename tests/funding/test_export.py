@@ -15,6 +15,7 @@ from tests.funding.test_admin import (
     BIDS,
     ROUNDS,
     bid_in_assessment,
+    make_copy_older,
     make_staff,
     scored,
     submitted_bid,
@@ -123,6 +124,19 @@ def test_withdrawn_bids_are_exported_with_their_state(assessor_client):
     [row] = read_csv(assessor_client.get(export_url(bid.round)))
 
     assert row["state"] == "Withdrawn"
+
+
+def test_a_copy_frozen_before_some_questions_were_asked_is_exported(assessor_client):
+    bid = submitted_bid(title="Shared case management")
+    make_copy_older(
+        bid, without=["sponsor", "attachments", "team"], lead={"name": "Northam Council"}
+    )
+
+    [row] = read_csv(assessor_client.get(export_url(bid.round)))
+
+    assert row["reference"] == bid.reference
+    assert row["title"] == "Shared case management"
+    assert (row["lead"], row["lead region"]) == ("Northam Council", "")
 
 
 @pytest.mark.parametrize("trigger", ["=", "+", "-", "@"])

@@ -3,7 +3,7 @@
 import pytest
 
 from signatories.models import SignUp
-from signatories.sign_views import EMAIL_LIMIT, QUESTION_LIMIT
+from signatories.sign.limits import EMAIL_LIMIT, QUESTION_LIMIT
 from tests.signatories.test_journey import text, title
 
 pytestmark = pytest.mark.django_db

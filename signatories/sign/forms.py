@@ -69,27 +69,39 @@ class NewOrganisationForm(GovukForm):
 
 NAME_LENGTH = SignUp._meta.get_field("officer_name").max_length
 EMAIL_LENGTH = SignUp._meta.get_field("officer_email").max_length
+YOUR_NAME_TOO_LONG = f"Your name must be {NAME_LENGTH} characters or fewer"
+
+
+def email_field(*, required_message: str, too_long: str) -> forms.EmailField:
+    return forms.EmailField(
+        max_length=EMAIL_LENGTH,
+        error_messages={
+            "required": required_message,
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+            "max_length": too_long,
+        },
+    )
+
+
+def your_email_field() -> forms.EmailField:
+    return email_field(
+        required_message="Enter your email address",
+        too_long=f"Your email address must be {EMAIL_LENGTH} characters or fewer",
+    )
 
 
 class OfficerForm(GovukForm):
     officer_name = text_field(
         required_message="Enter your full name",
         max_length=NAME_LENGTH,
-        too_long=f"Your name must be {NAME_LENGTH} characters or fewer",
+        too_long=YOUR_NAME_TOO_LONG,
     )
     officer_job_title = text_field(
         required_message="Enter your job title",
         max_length=NAME_LENGTH,
         too_long=f"Your job title must be {NAME_LENGTH} characters or fewer",
     )
-    officer_email = forms.EmailField(
-        max_length=EMAIL_LENGTH,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
-            "max_length": f"Your email address must be {EMAIL_LENGTH} characters or fewer",
-        },
-    )
+    officer_email = your_email_field()
 
 
 class ApproverForm(GovukForm):
@@ -103,13 +115,9 @@ class ApproverForm(GovukForm):
         max_length=NAME_LENGTH,
         too_long=f"The senior approver’s role must be {NAME_LENGTH} characters or fewer",
     )
-    approver_email = forms.EmailField(
-        max_length=EMAIL_LENGTH,
-        error_messages={
-            "required": "Enter the senior approver’s email address",
-            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
-            "max_length": f"The senior approver’s email address must be {EMAIL_LENGTH} characters or fewer",
-        },
+    approver_email = email_field(
+        required_message="Enter the senior approver’s email address",
+        too_long=f"The senior approver’s email address must be {EMAIL_LENGTH} characters or fewer",
     )
 
     def __init__(self, *args, officer_email: str = "", **kwargs):
@@ -197,14 +205,7 @@ class ResendForm(GovukForm):
         max_length=20,
         too_long="Enter the reference from your email, like LDD-ABCD2345",
     )
-    email = forms.EmailField(
-        max_length=EMAIL_LENGTH,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
-            "max_length": f"Your email address must be {EMAIL_LENGTH} characters or fewer",
-        },
-    )
+    email = your_email_field()
 
     def clean_reference(self) -> str:
         return self.cleaned_data["reference"].upper()
@@ -214,7 +215,7 @@ class ApproverSignForm(GovukForm):
     typed_name = text_field(
         required_message="Type your full name to sign",
         max_length=NAME_LENGTH,
-        too_long=f"Your name must be {NAME_LENGTH} characters or fewer",
+        too_long=YOUR_NAME_TOO_LONG,
     )
 
     def __init__(self, *args, approver_name: str, **kwargs):

@@ -5,11 +5,9 @@ check your answers: a journey left half done leaves no trace but a session,
 which expires on its own.
 """
 
-from django.db import transaction
-
 from declaration.models import Principle, ServiceArea
 from signatories.models import Organisation, SignUp
-from signatories.services import SignUpAnswers, sign_up_submit
+from signatories.services import SignUpAnswers, sign_up_submit, sign_up_submit_new_organisation
 
 SESSION_KEY = "sign_up_journey"
 
@@ -83,6 +81,14 @@ def chosen_organisation(data: dict) -> Organisation | None:
     return Organisation.objects.filter(pk=data["organisation_id"]).first()
 
 
+def organisation_name(data: dict) -> str:
+    """The name of the organisation chosen or typed in, for the pages that name it."""
+    if data.get("new_organisation"):
+        return data["new_organisation"]["name"]
+    organisation = chosen_organisation(data)
+    return organisation.name if organisation else "your organisation"
+
+
 def principles(data: dict) -> list[Principle]:
     return list(Principle.objects.in_order().filter(number__in=data.get("principles", [])))
 
@@ -133,22 +139,18 @@ def from_sign_up(sign_up: SignUp) -> dict:
 def submit(data: dict) -> SignUp:
     """Send the answers: a sign-up, and the organisation too if it was typed in.
 
-    An organisation typed in is created only now, so that journeys abandoned
-    half way leave no unchecked organisations behind; moderators check it.
-    Raises OrganisationAlreadySigning when the organisation has a live sign-up.
+    Raises: OrganisationAlreadySigning (organisation_name) when the
+    organisation has a live sign-up.
     """
-    # Everything is read before the transaction starts, so that it opens with
-    # its first write. (SQLite, used on laptops, refuses rather than waits when
-    # a transaction that has read tries to write while another is writing.)
+    # Everything is read before the service's transaction starts, so that it
+    # opens with its first write. (SQLite, used on laptops, refuses rather than
+    # waits when a transaction that has read tries to write while another is
+    # writing.)
     organisation = chosen_organisation(data)
     answers_to_send = service_answers(data)
-    with transaction.atomic():
-        if organisation is None:
-            new = data["new_organisation"]
-            organisation = Organisation.objects.create(
-                name=new["name"],
-                organisation_type=new["organisation_type"],
-                needs_review=True,
-                is_from_register=False,
-            )
-        return sign_up_submit(organisation=organisation, answers=answers_to_send)
+    if organisation is None:
+        new = data["new_organisation"]
+        return sign_up_submit_new_organisation(
+            name=new["name"], organisation_type=new["organisation_type"], answers=answers_to_send
+        )
+    return sign_up_submit(organisation=organisation, answers=answers_to_send)
