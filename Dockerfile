@@ -23,4 +23,7 @@ USER localdigital
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD curl -fsS http://127.0.0.1:8000/healthz || exit 1
 # Migrations run as a release step (see README), not at every container start.
+# The same image is the worker and its scheduler, by its command (compose.yaml):
+#   celery -A localdigital worker --loglevel=INFO
+#   celery -A localdigital beat --loglevel=INFO
 CMD ["gunicorn", "localdigital.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -41,7 +41,12 @@ demo: migrate
 	@# The demo sign-ups' emails are not worth printing.
 	DEBUG=true EMAIL_URL=dummymail:// $(BIN)/python manage.py load_demo_content
 
+# The site and, beside it, the worker that sends its email and runs its
+# scheduled jobs (with its scheduler, --beat); the worker stops with the site.
 run: static demo
+	@mkdir -p .celery/queue .celery/control
+	DEBUG=true $(BIN)/celery -A localdigital worker --beat --pool=solo --loglevel=INFO & \
+	trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: $(STAMPS)/python-deps

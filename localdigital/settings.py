@@ -5,9 +5,11 @@ in every environment. Unset values fall back to what a developer's laptop
 needs: SQLite, mail printed to the console, an in-process cache.
 """
 
+import tempfile
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -109,12 +111,68 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# GOV.UK Notify instead of EMAIL_URL's server, when its API key is given: one
+# template for plain-text email, whose subject is ((subject)) and body ((body)).
+NOTIFY_API_KEY = env.str("NOTIFY_API_KEY", default="")
+NOTIFY_TEMPLATE_ID = env.str("NOTIFY_TEMPLATE_ID", default="")
+NOTIFY_BASE_URL = env.str("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+# The bearer token Notify is given for posting delivery receipts to us.
+NOTIFY_CALLBACK_TOKEN = env.str("NOTIFY_CALLBACK_TOKEN", default="")
+if NOTIFY_API_KEY:
+    EMAIL_BACKEND = "localdigital.core.notify.NotifyEmailBackend"
 # A mail server that accepts a connection and then hangs must not hold a worker.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Local Digital <noreply@localdigital.gov.uk>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: a Celery worker sends the outbox; its scheduler (beat) says
+# when the regular jobs are due (localdigital/celery.py). Production:
+# redis://HOST:6379/1, one broker for every web server and worker. Unset, the
+# web server and the worker of `make run` pass messages through a folder.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+if CELERY_BROKER_URL == "filesystem://":
+    _queue_folder = str(BASE_DIR / ".celery" / "queue")
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": _queue_folder,
+        "data_folder_out": _queue_folder,
+        "control_folder": str(BASE_DIR / ".celery" / "control"),
+        "store_processed": False,
+    }
+# How long the outbox waits before the first retry of a message that failed;
+# each retry after waits twice as long as the one before.
+OUTBOX_FIRST_RETRY_SECONDS = env.int("OUTBOX_FIRST_RETRY_SECONDS", default=60)
+# The queue this site's tasks go to (several sites may share one broker).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="localdigital")
+# Tests only: run each task in the process that queues it, as it is queued.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_IGNORE_RESULT = True
+# A worker that dies mid-task leaves the message to another; sending is safe
+# to repeat, because the outbox row says whether it has gone.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A broker that is down must not hold a web request: one quick retry, then the
+# outbox's sweep sends the message once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "Europe/London"
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME",
+    default=str(Path(tempfile.gettempdir()) / "localdigital-beat-schedule"),
+)
+CELERY_BEAT_SCHEDULE = {
+    "send-due-email": {
+        "task": "localdigital.core.tasks.send_due_outbox_emails",
+        "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
+    },
+    "purge-unconfirmed-sign-ups": {
+        "task": "signatories.tasks.purge_unconfirmed_sign_ups",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

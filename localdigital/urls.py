@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from declaration import urls as declaration_urls
+from localdigital.core import notify_receipts
 from localdigital.pages import open_data, principles, views
 from localdigital.pages.sitemaps import SITEMAPS
 
@@ -48,6 +49,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("healthz", views.healthz, name="healthz"),
+    path(
+        "notify/delivery-receipts/",
+        notify_receipts.delivery_receipt,
+        name="notify-delivery-receipt",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,9 +1,11 @@
 """Fixtures shared by every test: a live server and Chromium for browser tests."""
 
+import importlib
 import os
 import shutil
 
 import pytest
+from django.apps import apps
 from pytest_django.live_server_helper import LiveServer
 
 from tests.accessibility import assert_no_axe_violations
@@ -117,3 +119,27 @@ def page_without_js(browser, live_server):
 @pytest.fixture
 def assert_accessible():
     return assert_no_axe_violations
+
+
+@pytest.fixture
+def site_content(transactional_db):
+    """Put back the content that migrations load.
+
+    Tests that commit for real (browser tests, whose server thread shares the
+    database; tests of worker processes and of concurrency) empty the database
+    after each one: the declaration's text, which every installation starts
+    with, is loaded again here, and so are the list of service areas that commitments are tagged with, the staff
+    groups (content editors, moderators, fund assessors) and the reasons
+    moderators choose from to reject a sign-up.
+    """
+    content = importlib.import_module("declaration.migrations.0002_declaration_content")
+    content.add_content(apps, schema_editor=None)
+    service_areas = importlib.import_module("declaration.migrations.0005_service_areas")
+    service_areas.add_service_areas(apps, schema_editor=None)
+    moderators = importlib.import_module("signatories.migrations.0003_moderators_group")
+    moderators.create_group(apps, schema_editor=None)
+    moderators.add_rejection_reasons(apps, schema_editor=None)
+    editors = importlib.import_module("declaration.migrations.0003_content_editors_group")
+    editors.create_group(apps, schema_editor=None)
+    fund_groups = importlib.import_module("funding.migrations.0002_fund_assessors_group")
+    fund_groups.create_groups(apps, schema_editor=None)

@@ -21,8 +21,9 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "attempts",
         "next_attempt_at",
         "sent_at",
+        "delivery",
     ]
-    list_filter = ["state"]
+    list_filter = ["state", "delivery"]
     search_fields = ["to_address", "subject", "reference"]
     date_hierarchy = "created_at"
     actions = ["retry_now"]
@@ -40,6 +41,21 @@ class OutboundEmailAdmin(admin.ModelAdmin):
                     "next_attempt_at",
                     "sent_at",
                 ]
+            },
+        ),
+        (
+            "What the email service reported",
+            {
+                "fields": [
+                    "provider_reference",
+                    "delivery",
+                    "delivery_detail",
+                    "delivery_reported_at",
+                ],
+                "description": (
+                    "GOV.UK Notify reports whether each message it sent was delivered. "
+                    "Other ways of sending report nothing."
+                ),
             },
         ),
     ]

@@ -14,6 +14,14 @@ class EmailState(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class Delivery(models.TextChoices):
+    """What the email service reported after it had the message (GOV.UK Notify's receipts)."""
+
+    NOT_REPORTED = "", "Not reported"
+    DELIVERED = "delivered", "Delivered"
+    NOT_DELIVERED = "not_delivered", "Not delivered"
+
+
 class OutboundEmailQuerySet(models.QuerySet):
     def due(self, now):
         """Queued messages whose next attempt is now or overdue."""
@@ -53,6 +61,18 @@ class OutboundEmail(models.Model):
     created_at = models.DateTimeField("created", default=timezone.now)
     next_attempt_at = models.DateTimeField("next attempt", default=timezone.now)
     sent_at = models.DateTimeField("sent at", null=True, blank=True)
+    provider_reference = models.CharField(
+        "email service's id",
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="The id the email service (GOV.UK Notify) gave the message.",
+    )
+    delivery = models.CharField(max_length=20, choices=Delivery, default="", blank=True)
+    delivery_detail = models.CharField(
+        max_length=100, blank=True, help_text="The email service's own word for what happened."
+    )
+    delivery_reported_at = models.DateTimeField("delivery reported", null=True, blank=True)
 
     objects = OutboundEmailQuerySet.as_manager()
 

@@ -2,10 +2,11 @@
 
 A service that owes someone an email calls queue_email() inside its transaction.
 The message is a row written in that transaction, so it exists if and only if
-the change that caused it does. After commit we try to send it at once; if that
-fails, `manage.py send_queued_email` (run every minute) tries again with
-back-off, until the message is sent or we give up and staff see it as failed
-in admin, where they can retry it.
+the change that caused it does. After commit the background worker is asked to
+send it (localdigital.core.tasks): no web request waits for a mail server. If
+sending fails, the worker's minute-by-minute sweep tries again with back-off,
+until the message is sent or we give up and staff see it as failed in admin,
+where they can retry it.
 """
 
 import logging
@@ -22,11 +23,15 @@ from localdigital.core.models import OutboundEmail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-FIRST_RETRY_DELAY = timedelta(minutes=1)
 MAX_RETRY_DELAY = timedelta(hours=6)
 # Without a timeout, a mail server that accepts the connection and then says
 # nothing would hold the user's request and a database transaction open for ever.
 DEFAULT_EMAIL_TIMEOUT_SECONDS = 10
+
+
+class UndeliverableEmail(Exception):
+    """The email service refused the message for good: trying again cannot help
+    (GOV.UK Notify's 400, for an address it will not send to)."""
 
 
 def queue_email(*, to: str, subject: str, body: str, reference: str = "") -> OutboundEmail:
@@ -41,8 +46,20 @@ def queue_email(*, to: str, subject: str, body: str, reference: str = "") -> Out
     email.save()
     # robust: whatever goes wrong, the user's change is already committed and
     # the message is safe in the outbox, so their request must not fail.
-    transaction.on_commit(lambda: send_email(email_id=email.pk), robust=True)
+    transaction.on_commit(lambda: _ask_worker_to_send(email.pk), robust=True)
     return email
+
+
+def _ask_worker_to_send(email_id: int) -> None:
+    # Imported here: the task module imports this one.
+    from localdigital.core.tasks import send_outbox_email
+
+    try:
+        send_outbox_email.delay(email_id)
+    except Exception as error:
+        # The broker is down. The message is in the outbox all the same, and
+        # the worker's sweep sends it once the broker is back.
+        logger.warning("Could not ask the worker to send email %s: %s", email_id, error)
 
 
 def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
@@ -66,7 +83,9 @@ def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
             return None
         email.attempts += 1
         try:
-            _deliver(email)
+            email.provider_reference = _deliver(email)
+        except UndeliverableEmail as error:
+            _record_failure(email, error=error, now=now, final=True)
         # Not just smtplib's errors and OSError: other backends (such as email
         # APIs) raise their own, and any failure must be recorded, never lost.
         except Exception as error:
@@ -74,7 +93,16 @@ def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
         else:
             email.state = OutboundEmail.State.SENT
             email.sent_at = now
-        email.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
+        email.save(
+            update_fields=[
+                "state",
+                "attempts",
+                "last_error",
+                "next_attempt_at",
+                "sent_at",
+                "provider_reference",
+            ]
+        )
     return email.state
 
 
@@ -98,27 +126,36 @@ def send_due_emails(*, now: datetime | None = None, limit: int = 100) -> Counter
 
 
 def retry_delay(*, attempts: int) -> timedelta:
-    """How long to wait after `attempts` failures: 1, 2, 4, 8 ... minutes, up to 6 hours."""
+    """How long to wait after `attempts` failures: 1, 2, 4, 8 ... minutes, up to 6 hours
+    (starting from OUTBOX_FIRST_RETRY_SECONDS, a minute unless set)."""
+    first = timedelta(seconds=getattr(settings, "OUTBOX_FIRST_RETRY_SECONDS", 60))
     # The cap on the exponent keeps timedelta from overflowing after many manual retries.
-    return min(FIRST_RETRY_DELAY * 2 ** min(attempts - 1, 20), MAX_RETRY_DELAY)
+    return min(first * 2 ** min(attempts - 1, 20), MAX_RETRY_DELAY)
 
 
-def _deliver(email: OutboundEmail) -> None:
+def _deliver(email: OutboundEmail) -> str:
+    """Send through the configured backend; the service's own id for the message, if any."""
     timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_EMAIL_TIMEOUT_SECONDS
-    EmailMessage(
+    message = EmailMessage(
         subject=email.subject,
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to_address],
         connection=get_connection(timeout=timeout),
-    ).send()
+    )
+    # Read by email services that track messages (localdigital.core.notify).
+    message.reference = email.reference
+    message.send()
+    return getattr(message, "provider_reference", "")
 
 
-def _record_failure(email: OutboundEmail, *, error: Exception, now: datetime) -> None:
+def _record_failure(
+    email: OutboundEmail, *, error: Exception, now: datetime, final: bool = False
+) -> None:
     email.last_error = f"{type(error).__name__}: {error}"
     # Logged by id and reference, not address or body: logs are not the place
     # for people's personal data.
-    if email.attempts >= MAX_ATTEMPTS:
+    if final or email.attempts >= MAX_ATTEMPTS:
         email.state = OutboundEmail.State.FAILED
         logger.error(
             "Gave up sending email %s (reference %r) after %s attempts: %s",

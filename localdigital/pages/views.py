@@ -1,9 +1,10 @@
 """Site-wide pages: home, the information pages, errors and machine-readable files."""
 
+import sys
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -95,7 +96,24 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Called while the error is being handled, so it can say which error.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
     return render(request, "errors/500.html", status=500)
+
+
+# Raised when the database cannot be reached or stops answering: not a fault in
+# the page, and gone once the database is back.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# Long enough for a database to restart or fail over.
+RETRY_AFTER_SECONDS = 30
+
+
+def service_unavailable(request):
+    response = render(request, "errors/503.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def csrf_failure(request, reason=""):

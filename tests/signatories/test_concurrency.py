@@ -1,10 +1,8 @@
 """Two people sending a sign-up for the same organisation at the same moment."""
 
-import importlib
 import threading
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.test import Client
 
@@ -13,18 +11,7 @@ from signatories.services import OrganisationAlreadySigning, sign_up_submit
 from tests.factories import OrganisationFactory, answers
 from tests.signatories.test_journey import answer_everything, text
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def site_content():
-    """Transactional tests empty the database: put back the principles and service areas."""
-    importlib.import_module("declaration.migrations.0002_declaration_content").add_content(
-        apps, schema_editor=None
-    )
-    importlib.import_module("declaration.migrations.0005_service_areas").add_service_areas(
-        apps, schema_editor=None
-    )
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 
 
 def at_the_same_moment(*actions):

@@ -1,0 +1,18 @@
+"""The outbox's background work. A message is tried once as soon as the change
+that caused it commits (send_outbox_email); every minute the scheduler asks
+for the due ones to be tried again (send_due_outbox_emails), which is how a
+failed message is retried with back-off (see localdigital.core.outbox)."""
+
+from celery import shared_task
+
+from localdigital.core.outbox import send_due_emails, send_email
+
+
+@shared_task(ignore_result=True)
+def send_outbox_email(email_id: int) -> None:
+    send_email(email_id=email_id)
+
+
+@shared_task(ignore_result=True)
+def send_due_outbox_emails() -> None:
+    send_due_emails()
