@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -184,19 +185,44 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # static/build is made by `npm run build`; static/public is ours as written.
 STATICFILES_DIRS = [BASE_DIR / "static" / "build", BASE_DIR / "static" / "public"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "localdigital.core.storage.StaticFilesStorage"},
-    # Files uploaded with bids. They are outside every path the web server
-    # publishes and have no URL: funding.views reads them out to the people
-    # allowed to see them. With more than one web server this directory must
-    # be shared storage.
-    "attachments": {
+# Files uploaded with bids. They have no URL: funding's download view reads
+# them out to the people allowed to see them. On a disk outside every path the
+# web server publishes (with more than one web server, shared storage), or,
+# with ATTACHMENTS_STORAGE=s3 (the default once a bucket is named), in a
+# private bucket of S3 or any service that speaks S3.
+ATTACHMENTS_STORAGE = env.str(
+    "ATTACHMENTS_STORAGE",
+    default="s3" if env.str("AWS_STORAGE_BUCKET_NAME", default="") else "disk",
+)
+if ATTACHMENTS_STORAGE == "s3":
+    if not env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+        raise ImproperlyConfigured("ATTACHMENTS_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _attachments = {
+        "BACKEND": "localdigital.core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            # Each one unset or empty leaves boto3 to its own default: AWS's
+            # endpoint, and credentials it looks for itself (such as a role
+            # the server or container has been given), which beat keys.
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+        },
+    }
+elif ATTACHMENTS_STORAGE == "disk":
+    _attachments = {
         "BACKEND": "localdigital.core.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media"),
         },
-    },
+    }
+else:
+    raise ImproperlyConfigured("ATTACHMENTS_STORAGE is disk or s3.")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "localdigital.core.storage.StaticFilesStorage"},
+    "attachments": _attachments,
 }
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hashed names change when the content does, so browsers may keep them for ever.
