@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "localdigital.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "localdigital.core.middleware.PermissionsPolicyMiddleware",
@@ -275,11 +276,39 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Logs go to standard output, one JSON object a line, for the log collector;
+# LOG_FORMAT=text is for people reading a terminal (the default with DEBUG on).
+# Every line written while a request is served carries its id
+# (localdigital.core.logging).
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+# Only when a proxy of ours sets X-Request-ID (replacing any a visitor sent)
+# is the request's id taken from it; otherwise each request is given a new one.
+TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "filters": {"request_context": {"()": "localdigital.core.logging.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "localdigital.core.logging.JsonLineFormatter"},
+        "text": {
+            "()": "logging.Formatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+            "defaults": {"request_id": "-"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": LOG_FORMAT,
+            "level": LOG_LEVEL,
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own console handler would print its lines a second time, in
+    # neither format: they go to the root's instead.
+    "loggers": {"django": {"handlers": [], "level": "INFO"}},
 }
 
 # Contact details shown on the contact, accessibility and security pages.
