@@ -311,6 +311,24 @@ LOGGING = {
     "loggers": {"django": {"handlers": [], "level": "INFO"}},
 }
 
+# Errors reported to Sentry, only if SENTRY_DSN is set (so never in tests).
+# Without personal data: no cookies, users or addresses, and request paths
+# without their links' tokens or query strings.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    from localdigital.core.logging import sentry_event_without_tokens
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+        before_send=sentry_event_without_tokens,
+    )
+
 # Contact details shown on the contact, accessibility and security pages.
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="localdigital@communities.gov.uk")
 SECURITY_CONTACT = env.str(

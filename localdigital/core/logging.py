@@ -80,3 +80,13 @@ class JsonLineFormatter(JsonFormatter):
             # The request's own repr would show its path whole.
             reserved_attrs=[*RESERVED_ATTRS, "request"],
         )
+
+
+def sentry_event_without_tokens(event: dict, hint: dict) -> dict:
+    """Sentry's copy of a request, with the path's token hidden and no query string."""
+    request = event.get("request")
+    if request:
+        if "url" in request:
+            request["url"] = without_tokens(request["url"])
+        request.pop("query_string", None)
+    return event

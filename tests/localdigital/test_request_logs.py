@@ -6,9 +6,11 @@ import logging
 import re
 
 import pytest
+import sentry_sdk
 from django.urls import reverse
 
-from localdigital.core.logging import without_tokens
+from localdigital.core.logging import sentry_event_without_tokens, without_tokens
+from tests.localdigital.test_security import run_in_fresh_process
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +140,38 @@ def test_pages_beside_the_links_are_logged_whole():
         "/fund/apply/sign-in/check-your-email/"
     )
     assert without_tokens("/sign/confirmation/") == "/sign/confirmation/"
+
+
+def test_sentry_is_sent_neither_the_token_nor_the_query_string():
+    event = {
+        "request": {
+            "url": f"https://localdigital.example.gov.uk/sign/edit/{TOKEN}/",
+            "query_string": "next=/fund/",
+            "method": "GET",
+        }
+    }
+
+    request = sentry_event_without_tokens(event, {})["request"]
+
+    assert request == {"url": "https://localdigital.example.gov.uk/sign/edit/…/", "method": "GET"}
+
+
+def test_sentry_is_off_unless_a_dsn_is_set():
+    assert not sentry_sdk.get_client().is_active()
+
+
+def test_with_a_dsn_sentry_reports_without_personal_data_or_tokens():
+    # Port 9 discards: nothing is sent there, and nothing is sent at start anyway.
+    result = run_in_fresh_process(
+        {"DEBUG": "true", "SENTRY_DSN": "http://public@127.0.0.1:9/1"},
+        "shell",
+        "--no-imports",
+        "-c",
+        "import sentry_sdk; options = sentry_sdk.get_client().options;"
+        "print(sentry_sdk.get_client().is_active(), options['send_default_pii'],"
+        " options['before_send'].__name__,"
+        " sorted(i for i in sentry_sdk.get_client().integrations if i in ('celery', 'django')))",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("True False sentry_event_without_tokens ['celery', 'django']")
