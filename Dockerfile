@@ -26,4 +26,4 @@ HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD curl -fsS http://127.0.0
 # The same image is the worker and its scheduler, by its command (compose.yaml):
 #   celery -A localdigital worker --loglevel=INFO
 #   celery -A localdigital beat --loglevel=INFO
-CMD ["gunicorn", "localdigital.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "localdigital.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

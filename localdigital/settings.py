@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "localdigital.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "localdigital.core.middleware.PermissionsPolicyMiddleware",
@@ -193,19 +195,44 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # static/build is made by `npm run build`; static/public is ours as written.
 STATICFILES_DIRS = [BASE_DIR / "static" / "build", BASE_DIR / "static" / "public"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "localdigital.core.storage.StaticFilesStorage"},
-    # Files uploaded with bids. They are outside every path the web server
-    # publishes and have no URL: funding.views reads them out to the people
-    # allowed to see them. With more than one web server this directory must
-    # be shared storage.
-    "attachments": {
+# Files uploaded with bids. They have no URL: funding's download view reads
+# them out to the people allowed to see them. On a disk outside every path the
+# web server publishes (with more than one web server, shared storage), or,
+# with ATTACHMENTS_STORAGE=s3 (the default once a bucket is named), in a
+# private bucket of S3 or any service that speaks S3.
+ATTACHMENTS_STORAGE = env.str(
+    "ATTACHMENTS_STORAGE",
+    default="s3" if env.str("AWS_STORAGE_BUCKET_NAME", default="") else "disk",
+)
+if ATTACHMENTS_STORAGE == "s3":
+    if not env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+        raise ImproperlyConfigured("ATTACHMENTS_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _attachments = {
+        "BACKEND": "localdigital.core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            # Each one unset or empty leaves boto3 to its own default: AWS's
+            # endpoint, and credentials it looks for itself (such as a role
+            # the server or container has been given), which beat keys.
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+        },
+    }
+elif ATTACHMENTS_STORAGE == "disk":
+    _attachments = {
         "BACKEND": "localdigital.core.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media"),
         },
-    },
+    }
+else:
+    raise ImproperlyConfigured("ATTACHMENTS_STORAGE is disk or s3.")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "localdigital.core.storage.StaticFilesStorage"},
+    "attachments": _attachments,
 }
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hashed names change when the content does, so browsers may keep them for ever.
@@ -258,12 +285,58 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Logs go to standard output, one JSON object a line, for the log collector;
+# LOG_FORMAT=text is for people reading a terminal (the default with DEBUG on).
+# Every line written while a request is served carries its id
+# (localdigital.core.logging).
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+# Only when a proxy of ours sets X-Request-ID (replacing any a visitor sent)
+# is the request's id taken from it; otherwise each request is given a new one.
+TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "filters": {"request_context": {"()": "localdigital.core.logging.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "localdigital.core.logging.JsonLineFormatter"},
+        "text": {
+            "()": "logging.Formatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+            "defaults": {"request_id": "-"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": LOG_FORMAT,
+            "level": LOG_LEVEL,
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own console handler would print its lines a second time, in
+    # neither format: they go to the root's instead.
+    "loggers": {"django": {"handlers": [], "level": "INFO"}},
 }
+
+# Errors reported to Sentry, only if SENTRY_DSN is set (so never in tests).
+# Without personal data: no cookies, users or addresses, and request paths
+# without their links' tokens or query strings.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    from localdigital.core.logging import sentry_event_without_tokens
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+        before_send=sentry_event_without_tokens,
+    )
 
 # Contact details shown on the contact, accessibility and security pages.
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="localdigital@communities.gov.uk")

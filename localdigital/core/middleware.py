@@ -1,5 +1,59 @@
+import logging
+import time
+
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.core.signals import request_finished
+
+from localdigital.core.logging import (
+    current_request_id,
+    forget_request_id,
+    request_id_for,
+    without_tokens,
+)
+
+request_log = logging.getLogger("localdigital.requests")
+
+
+class RequestLogMiddleware:
+    """Gives each request an id, and logs one line when it is answered.
+
+    First in MIDDLEWARE, so that the line times all the others and every line
+    they write carries the id. The id goes back in the X-Request-ID header, for
+    a visitor reporting a problem to quote. It is taken from the request's own
+    header when settings say a proxy of ours sets it (a visitor's could say
+    anything), and only if it is well-formed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Django logs a refused request (a 404, say) after the last middleware
+        # has returned: the id is forgotten only once the response is closed.
+        request_finished.connect(forget_request_id, dispatch_uid="forget_request_id")
+
+    def __call__(self, request):
+        trusted = request.headers.get("X-Request-ID") if settings.TRUST_REQUEST_ID_HEADER else None
+        request_id = request_id_for(trusted)
+        current_request_id.set(request_id)
+        started = time.perf_counter()
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        # request.path has no query string; the links' tokens are hidden too.
+        path = without_tokens(request.path)
+        request_log.info(
+            "%s %s %s",
+            request.method,
+            path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+            },
+        )
+        response.headers["X-Request-ID"] = request_id
+        return response
 
 
 class PermissionsPolicyMiddleware:
