@@ -59,7 +59,7 @@ format: $(STAMPS)/python-deps
 	$(BIN)/ruff format .
 
 test: lint static
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=auto
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules staticfiles static/build

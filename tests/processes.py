@@ -17,7 +17,6 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 
 PROJECT = Path(__file__).resolve().parent.parent
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 def free_port() -> int:
@@ -89,11 +88,11 @@ def silent_smtp_server(port: int):
         listener.close()
 
 
-def worker_environment(*, queue: str, smtp_port: int, **extra: str) -> dict:
+def worker_environment(*, broker: str, queue: str, smtp_port: int, **extra: str) -> dict:
     return {
         **os.environ,
         "DATABASE_URL": test_database_url(),
-        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_BROKER_URL": broker,
         "CELERY_QUEUE": queue,
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",

@@ -23,6 +23,15 @@ from localdigital.core.models import OutboundEmail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
+# What an attempt to send may change on the row.
+ATTEMPT_FIELDS = [
+    "state",
+    "attempts",
+    "last_error",
+    "next_attempt_at",
+    "sent_at",
+    "provider_reference",
+]
 MAX_RETRY_DELAY = timedelta(hours=6)
 # Without a timeout, a mail server that accepts the connection and then says
 # nothing would hold the user's request and a database transaction open for ever.
@@ -93,16 +102,7 @@ def send_email(*, email_id: int, now: datetime | None = None) -> str | None:
         else:
             email.state = OutboundEmail.State.SENT
             email.sent_at = now
-        email.save(
-            update_fields=[
-                "state",
-                "attempts",
-                "last_error",
-                "next_attempt_at",
-                "sent_at",
-                "provider_reference",
-            ]
-        )
+        email.save(update_fields=ATTEMPT_FIELDS)
     return email.state
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from funding import services
 from funding.models import Bid, BidState
 from tests.factories import BidFactory, RoundFactory, signed_council
-from tests.funding.test_admin import (
+from tests.funding.admin.test_rounds_and_bids import (
     BIDS,
     ROUNDS,
     bid_in_assessment,
@@ -20,7 +20,7 @@ from tests.funding.test_admin import (
     scored,
     submitted_bid,
 )
-from tests.signatories.test_moderation_admin import page_text
+from tests.signatories.test_admin import page_text
 
 pytestmark = pytest.mark.django_db
 

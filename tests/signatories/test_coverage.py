@@ -9,7 +9,7 @@ from django.utils import timezone
 from signatories.coverage import CoverageRow, bar_chart, council_coverage
 from signatories.models import Nation, OrganisationType, SignUpState
 from tests.factories import OrganisationFactory, SignUpFactory
-from tests.signatories.test_public_pages import text
+from tests.signatories.test_signatory_views import text
 
 pytestmark = pytest.mark.django_db
 

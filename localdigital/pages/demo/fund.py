@@ -144,11 +144,7 @@ def _create_round(fund: Fund, spec: DemoRound, *, opens_at, closes_at) -> Round:
 
 
 def _signed_council(code: str) -> Organisation | None:
-    return (
-        Organisation.objects.councils()
-        .filter(register_code=code, sign_ups__state=SignUpState.SIGNED)
-        .first()
-    )
+    return Organisation.objects.signed_current_councils().filter(register_code=code).first()
 
 
 def _create_bids(round_: Round, specs: list[DemoBid], assessors: list) -> list[Bid]:

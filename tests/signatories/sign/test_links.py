@@ -10,7 +10,7 @@ from django.utils import timezone
 from signatories.models import LinkPurpose, SignUp, SignUpLink, SignUpState
 from signatories.services import sign_up_approve, sign_up_request_changes
 from tests.factories import OrganisationFactory, moderator_user
-from tests.signatories.test_journey import (
+from tests.signatories.sign.test_questions import (
     ANSWERS,
     answer_everything,
     error_summary,

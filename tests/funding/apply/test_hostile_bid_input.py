@@ -21,7 +21,7 @@ from funding.models import Bid, BidState, Phase, Section, SignInLink
 from funding.officer_session import SESSION_KEY
 from funding.services import bid_start_assessment, bid_submit
 from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
-from tests.test_hostile_input import (
+from tests.hostile import (
     ALLOWED_STATUSES,
     contains_nul,
     fresh_client,

@@ -23,7 +23,7 @@ from tests.processes import (
     wait_until,
     worker_environment,
 )
-from tests.signatories.test_journey import answer_everything
+from tests.signatories.sign.test_questions import answer_everything
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 
@@ -54,7 +54,7 @@ def subjects(messages: list[bytes]) -> list[str]:
 def test_two_workers_on_one_queue_send_every_message_exactly_once(broker, tmp_path):
     port = free_port()
     environment = worker_environment(
-        queue="localdigital", smtp_port=port, CELERY_BROKER_URL=broker, WORKER_LOG_DIR=str(tmp_path)
+        queue="localdigital", smtp_port=port, broker=broker, WORKER_LOG_DIR=str(tmp_path)
     )
     with collecting_smtp_server(port) as sink:
         with transaction.atomic():
@@ -94,7 +94,7 @@ def test_a_mail_server_that_never_answers_holds_up_nobody_and_mail_goes_once_it_
     environment = worker_environment(
         queue="localdigital",
         smtp_port=port,
-        CELERY_BROKER_URL=broker,
+        broker=broker,
         WORKER_LOG_DIR=str(tmp_path),
         OUTBOX_SWEEP_SECONDS="1",
         OUTBOX_FIRST_RETRY_SECONDS="1",

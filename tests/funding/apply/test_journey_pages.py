@@ -11,8 +11,8 @@ from funding import services
 from funding.models import Bid, BidState, BidStateChange, CostCategory, CostLine, Section
 from signatories.models import SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
-from tests.funding.test_sign_in import sign_in
-from tests.signatories.test_journey import text, title
+from tests.funding.apply.test_sign_in import sign_in
+from tests.signatories.sign.test_questions import text, title
 
 pytestmark = pytest.mark.django_db
 

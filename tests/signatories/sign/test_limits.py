@@ -4,7 +4,7 @@ import pytest
 
 from signatories.models import SignUp
 from signatories.sign.limits import EMAIL_LIMIT, QUESTION_LIMIT
-from tests.signatories.test_journey import text, title
+from tests.signatories.sign.test_questions import text, title
 
 pytestmark = pytest.mark.django_db
 

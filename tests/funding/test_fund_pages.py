@@ -20,7 +20,7 @@ from tests.factories import (
     decided_bid,
     signed_council,
 )
-from tests.test_hostile_input import fresh_client, hostile, hostile_text, post_data
+from tests.hostile import fresh_client, hostile, hostile_text, post_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,20 +1,12 @@
+"""Principle pages (and the home page's route to them): each lists the
+commitments and funded projects tagged with its principle."""
+
 import pytest
 
-from declaration.models import Declaration, Principle
+from declaration.models import Principle
 from tests.factories import decided_bid
 
 pytestmark = pytest.mark.django_db
-
-
-def test_declaration_page_shows_the_whole_declaration(client):
-    response = client.get("/declaration/")
-
-    html = response.content.decode()
-    assert "Our aims" in html and "Our principles" in html and "Our commitment" in html
-    for principle in Principle.objects.all():
-        assert principle.title.replace("'", "&#39;") in html
-        assert principle.commitments_html in html
-    assert "cyber" in html
 
 
 def test_principle_page_links_to_the_principles_either_side(client):
@@ -45,12 +37,6 @@ def test_home_page_routes_to_reading_signing_and_bidding(client):
     assert "Sign the declaration" in html
     assert "Bid for funding" in html
     assert Principle.objects.get(number=2).get_absolute_url() in html
-
-
-def test_declaration_page_is_not_found_before_any_declaration_exists(client):
-    Declaration.objects.all().delete()
-
-    assert client.get("/declaration/").status_code == 404
 
 
 def test_principle_page_lists_the_funded_projects_that_serve_it(client):

@@ -18,7 +18,7 @@ from funding import services
 from funding.models import Attachment, attachment_storage
 from localdigital.core.storage import PrivateS3Storage
 from tests.factories import RoundFactory, signed_council
-from tests.funding.test_attachments import download_url, officer_of, signed_in, upload
+from tests.funding.apply.test_attachments import download_url, officer_of, signed_in, upload
 from tests.funding.test_uploads import MINIMAL_PDF
 from tests.localdigital.test_security import run_in_fresh_process
 

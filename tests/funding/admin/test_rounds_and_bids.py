@@ -29,7 +29,7 @@ from funding.models import (
     Round,
 )
 from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
-from tests.signatories.test_moderation_admin import page_text
+from tests.signatories.test_admin import page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,9 @@ from funding.apply.limits import BID_EMAIL_LIMIT
 from funding.models import Bid, BidState, BidSubmission, Section
 from signatories.models import SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
-from tests.funding.test_sign_in import sign_in
-from tests.signatories.test_concurrency import at_the_same_moment
-from tests.signatories.test_journey import error_summary, text, title
+from tests.funding.apply.test_sign_in import sign_in
+from tests.signatories.services.test_concurrent_sign_ups import at_the_same_moment
+from tests.signatories.sign.test_questions import error_summary, text, title
 
 OFFICER = "priya.shah@testshire.gov.uk"
 

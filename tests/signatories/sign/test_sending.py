@@ -13,7 +13,7 @@ from signatories.models import (
     SignUpState,
 )
 from tests.factories import OrganisationFactory, SignUpFactory
-from tests.signatories.test_journey import (
+from tests.signatories.sign.test_questions import (
     ANSWERS,
     answer_everything,
     choose_organisation,

@@ -84,7 +84,7 @@ def test_form_post_without_csrf_token_gets_the_403_page():
     assert main_heading(response) == "Sorry, your form could not be sent"
 
 
-@pytest.mark.urls("tests.localdigital.failing_urls")
+@pytest.mark.urls("tests.localdigital.pages.failing_urls")
 def test_permission_denied_gets_the_403_page(client):
     response = client.get("/forbidden/")
 
@@ -92,7 +92,7 @@ def test_permission_denied_gets_the_403_page(client):
     assert main_heading(response) == "You do not have permission to see this page"
 
 
-@pytest.mark.urls("tests.localdigital.failing_urls")
+@pytest.mark.urls("tests.localdigital.pages.failing_urls")
 def test_server_error_gets_the_500_page():
     response = Client(raise_request_exception=False).get("/broken/")
 

@@ -11,8 +11,8 @@ from funding.apply import refusals
 from funding.models import Bid, BidState, BidStateChange
 from signatories.models import OrganisationType, SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
-from tests.funding.test_sign_in import sign_in
-from tests.signatories.test_journey import error_summary, text, title
+from tests.funding.apply.test_sign_in import sign_in
+from tests.signatories.sign.test_questions import error_summary, text, title
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test import Client
 from signatories.models import SignUp
 from signatories.services import OrganisationAlreadySigning, sign_up_submit
 from tests.factories import OrganisationFactory, answers
-from tests.signatories.test_journey import answer_everything, text
+from tests.signatories.sign.test_questions import answer_everything, text
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 

@@ -7,7 +7,7 @@ from django.core import mail
 from funding.models import Bid, BidState, BidStateChange, Score
 from localdigital.core.models import OutboundEmail
 from tests.factories import RoundFactory, decided_bid
-from tests.funding.test_admin import (
+from tests.funding.admin.test_rounds_and_bids import (
     BIDS,
     bid_in_assessment,
     change_url,
@@ -15,7 +15,7 @@ from tests.funding.test_admin import (
     scored,
     submitted_bid,
 )
-from tests.signatories.test_moderation_admin import page_text
+from tests.signatories.test_admin import page_text
 
 pytestmark = pytest.mark.django_db
 
