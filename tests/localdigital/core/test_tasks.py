@@ -40,8 +40,11 @@ def broker(monkeypatch):
     redis.Redis.from_url(url).flushdb()
     monkeypatch.setenv("CELERY_BROKER_URL", url)
     celery_app.conf.update(broker_url=url, task_always_eager=False, broker_transport_options={})
+    # Forget any connection made to another broker, as Celery does in a forked worker.
+    celery_app._after_fork()
     yield url
     celery_app.conf.update(task_always_eager=True)
+    celery_app._after_fork()
 
 
 def subjects(messages: list[bytes]) -> list[str]:
