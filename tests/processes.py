@@ -106,12 +106,7 @@ def worker_environment(*, broker: str, queue: str, smtp_port: int, **extra: str)
 @contextmanager
 def celery_worker(environment: dict, *, name: str, beat: bool = False, concurrency: int = 2):
     """`celery -A localdigital worker`, as the image's worker runs it, until the block ends."""
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "localdigital",
+    arguments = [
         "worker",
         "--loglevel=INFO",
         "--pool=threads",
@@ -123,8 +118,20 @@ def celery_worker(environment: dict, *, name: str, beat: bool = False, concurren
         "--without-gossip",
         "--without-mingle",
     ]
-    if beat:
-        command.append("--beat")
+    with celery_process([*arguments, *(["--beat"] if beat else [])], environment, name=name):
+        yield
+
+
+@contextmanager
+def celery_scheduler(environment: dict, *, name: str = "scheduler"):
+    """`celery -A localdigital beat`, as the image's scheduler runs it, until the block ends."""
+    with celery_process(["beat", "--loglevel=INFO"], environment, name=name):
+        yield
+
+
+@contextmanager
+def celery_process(arguments: list[str], environment: dict, *, name: str):
+    command = [sys.executable, "-m", "celery", "-A", "localdigital", *arguments]
     log = open(Path(environment["WORKER_LOG_DIR"]) / f"{name}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=log, stderr=log)
     try:

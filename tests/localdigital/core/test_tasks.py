@@ -16,6 +16,7 @@ from localdigital.core.outbox import queue_email
 from localdigital.core.tasks import send_outbox_email
 from tests.factories import OrganisationFactory
 from tests.processes import (
+    celery_scheduler,
     celery_worker,
     collecting_smtp_server,
     free_port,
@@ -132,3 +133,34 @@ def test_a_mail_server_that_never_answers_holds_up_nobody_and_mail_goes_once_it_
     confirmation = OutboundEmail.objects.get()
     assert confirmation.attempts >= 2
     assert subjects(sink.messages) == [confirmation.subject]
+
+
+def test_the_scheduler_has_a_worker_send_what_was_left_in_the_outbox(broker, tmp_path):
+    port = free_port()
+    environment = worker_environment(
+        queue="localdigital",
+        smtp_port=port,
+        broker=broker,
+        WORKER_LOG_DIR=str(tmp_path),
+        OUTBOX_SWEEP_SECONDS="1",
+        CELERY_BEAT_SCHEDULE_FILENAME=str(tmp_path / "beat-schedule"),
+    )
+    # Written straight to the table, as if the first try had been lost with a
+    # broker that was down: only the scheduler's sweep will send it.
+    OutboundEmail.objects.create(
+        to_address="officer@example.gov.uk",
+        subject="Left in the outbox",
+        body="Reference T-1.",
+        reference="T-1",
+    )
+    with (
+        collecting_smtp_server(port) as sink,
+        celery_worker(environment, name="worker"),
+        celery_scheduler(environment),
+    ):
+        wait_until(
+            lambda: OutboundEmail.objects.get().state == OutboundEmail.State.SENT,
+            timeout=60,
+            message="the scheduler's sweep has the worker send it",
+        )
+    assert subjects(sink.messages) == ["Left in the outbox"]
