@@ -38,8 +38,8 @@ migrate: $(STAMPS)/python-deps
 
 demo: migrate
 	DEBUG=true $(BIN)/python manage.py import_organisations signatories/demo_organisations.csv
-	@# The demo sign-ups' emails are not worth printing.
-	DEBUG=true EMAIL_URL=dummymail:// $(BIN)/python manage.py load_demo_content
+	@# The demo sign-ups' emails are not worth printing: sent to nowhere as they are made.
+	DEBUG=true EMAIL_URL=dummymail:// CELERY_TASK_ALWAYS_EAGER=true $(BIN)/python manage.py load_demo_content
 
 # The site and, beside it, the worker that sends its email and runs its
 # scheduled jobs (with its scheduler, --beat); the worker stops with the site.
