@@ -132,18 +132,17 @@ def celery_scheduler(environment: dict, *, name: str = "scheduler"):
 @contextmanager
 def celery_process(arguments: list[str], environment: dict, *, name: str):
     command = [sys.executable, "-m", "celery", "-A", "localdigital", *arguments]
-    log = open(Path(environment["WORKER_LOG_DIR"]) / f"{name}.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=log, stderr=log)
-    try:
-        yield process
-    finally:
-        process.send_signal(signal.SIGTERM)
+    with open(Path(environment["WORKER_LOG_DIR"]) / f"{name}.log", "w") as log:
+        process = subprocess.Popen(command, cwd=PROJECT, env=environment, stdout=log, stderr=log)
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+            yield process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def wait_until(condition, *, timeout: float, message: str) -> None:

@@ -11,4 +11,6 @@ it does not allow, even from a page that has gone stale.
 """
 
 # Django imports funding.admin; importing these registers their ModelAdmins.
-from funding.admin import bids, rounds  # noqa: F401
+from funding.admin import bids, rounds
+
+__all__ = ["bids", "rounds"]
