@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from funding import services
 from funding.models import Bid, BidState
+from tests.admin_pages import page_text
 from tests.factories import BidFactory, RoundFactory, signed_council
 from tests.funding.admin.test_rounds_and_bids import (
     BIDS,
@@ -20,7 +21,6 @@ from tests.funding.admin.test_rounds_and_bids import (
     scored,
     submitted_bid,
 )
-from tests.signatories.test_admin import page_text
 
 pytestmark = pytest.mark.django_db
 

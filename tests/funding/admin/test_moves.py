@@ -6,6 +6,7 @@ from django.core import mail
 
 from funding.models import Bid, BidState, BidStateChange, Score
 from localdigital.core.models import OutboundEmail
+from tests.admin_pages import page_text
 from tests.factories import RoundFactory, decided_bid
 from tests.funding.admin.test_rounds_and_bids import (
     BIDS,
@@ -15,7 +16,6 @@ from tests.funding.admin.test_rounds_and_bids import (
     scored,
     submitted_bid,
 )
-from tests.signatories.test_admin import page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -28,8 +28,8 @@ from funding.models import (
     ProjectLink,
     Round,
 )
+from tests.admin_pages import page_text
 from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
-from tests.signatories.test_admin import page_text
 
 pytestmark = pytest.mark.django_db
 
