@@ -10,14 +10,13 @@ from django.utils import timezone
 
 from funding import services
 from funding.models import Bid, BidState
-from tests.admin_pages import page_text
+from tests.admin_pages import make_staff, page_text
 from tests.factories import BidFactory, RoundFactory, signed_council
-from tests.funding.admin.test_rounds_and_bids import (
+from tests.funding.admin.fund_admin import (
     BIDS,
     ROUNDS,
     bid_in_assessment,
     make_copy_older,
-    make_staff,
     scored,
     submitted_bid,
 )

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 
 from funding import scoring, services
 from funding.models import Score
+from tests.admin_pages import make_staff
 from tests.factories import RoundFactory
-from tests.funding.admin.test_rounds_and_bids import bid_in_assessment, make_staff, scored
+from tests.funding.admin.fund_admin import bid_in_assessment, scored
 
 pytestmark = pytest.mark.django_db
 

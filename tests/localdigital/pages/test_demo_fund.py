@@ -20,8 +20,7 @@ from funding.models import (
 )
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.fund_content import CRITERIA
-from tests.admin_pages import page_text
-from tests.funding.admin.test_rounds_and_bids import make_staff
+from tests.admin_pages import make_staff, page_text
 
 pytestmark = pytest.mark.django_db
 

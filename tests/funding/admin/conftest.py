@@ -1,0 +1,23 @@
+"""The staff who work on the fund in these tests: an assessor and a content editor."""
+
+import pytest
+
+from tests.admin_pages import make_staff
+
+
+@pytest.fixture
+def assessor(django_user_model):
+    return make_staff(
+        django_user_model, "assessor", "Fund assessors", first_name="Ada", last_name="Okoro"
+    )
+
+
+@pytest.fixture
+def assessor_client(client, assessor):
+    client.force_login(assessor)
+    return client
+
+
+@pytest.fixture
+def content_editor(django_user_model):
+    return make_staff(django_user_model, "editor", "Content editors")
