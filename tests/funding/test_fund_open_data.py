@@ -10,7 +10,7 @@ from declaration.models import Principle
 from funding.models import LinkKind, Phase, ProjectLink
 from funding.open_data import BIDS, PROJECTS
 from tests.factories import BidFactory, RoundFactory, signed_council
-from tests.funding.test_fund_pages import funded, not_funded, published_round, text
+from tests.funding.fund_pages import funded, not_funded, published_round, text
 
 pytestmark = pytest.mark.django_db
 

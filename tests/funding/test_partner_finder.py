@@ -11,7 +11,7 @@ from funding.officer_session import SESSION_KEY
 from localdigital.core.lists import PAGE_SIZE
 from signatories.models import OrganisationType, SignUpState
 from tests.factories import OrganisationFactory, SignUpFactory
-from tests.funding.test_fund_pages import text
+from tests.funding.fund_pages import text
 
 pytestmark = pytest.mark.django_db
 
