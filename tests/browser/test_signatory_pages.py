@@ -6,7 +6,7 @@ from declaration.models import Principle
 from localdigital.core.lists import PAGE_SIZE
 from signatories.models import Nation, OrganisationType
 from tests.factories import OrganisationFactory, SignUpFactory
-from tests.signatories.test_signatory_views import signed
+from tests.signatories.signatory_pages import signed
 
 pytestmark = [
     pytest.mark.browser,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from signatories.coverage import CoverageRow, bar_chart, council_coverage
 from signatories.models import Nation, OrganisationType, SignUpState
 from tests.factories import OrganisationFactory, SignUpFactory
-from tests.signatories.test_signatory_views import text
+from tests.signatories.signatory_pages import text
 
 pytestmark = pytest.mark.django_db
 

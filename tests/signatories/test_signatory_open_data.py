@@ -13,7 +13,7 @@ from localdigital.core.open_data import defuse
 from signatories.models import Nation, OrganisationType, SignUpState
 from signatories.open_data import DATASETS
 from tests.factories import OrganisationFactory, SignUpFactory
-from tests.signatories.test_signatory_views import signed, text
+from tests.signatories.signatory_pages import signed, text
 
 pytestmark = pytest.mark.django_db
 
