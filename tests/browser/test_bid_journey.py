@@ -18,20 +18,22 @@ from django.utils import timezone
 
 from funding.models import Bid, BidState, Phase, Round, Section
 from signatories.models import Organisation
-from tests.browser.bid_steps import (
-    BidAnswers,
-    add_partner,
-    answer_completed,
-    assert_submission_emails,
+from tests.browser.bid_answers import BidAnswers, pounds
+from tests.browser.fund_staff_steps import (
     assessor_opens_bid,
     assessor_records_funded,
     assessor_scores,
     assessor_starts_assessment,
+    editor_publishes_decisions,
+)
+from tests.browser.officer_bid_steps import (
+    add_partner,
+    answer_completed,
+    assert_submission_emails,
     back_on_task_list,
     complete_first_sections,
     complete_partners,
     complete_remaining_sections,
-    editor_publishes_decisions,
     officer_answers_eligibility,
     officer_asks_for_a_link,
     officer_checks_answers,
@@ -40,7 +42,6 @@ from tests.browser.bid_steps import (
     officer_signs_out,
     officer_submits,
     open_section,
-    pounds,
     sign_in_path_from_last_email,
     task_statuses,
 )

@@ -1,79 +1,22 @@
-"""What the people in the fund's story do and see in the browser: an officer who
-bids, an assessor who scores and decides in Django's admin, and the editor who
-publishes the round's decisions.
+"""What the officer in the fund's story does and sees in the browser: signing
+in by an emailed link, starting a bid, answering its sections, checking the
+answers and submitting.
 
 Built on tests/browser/steps.py (reading pages and emails, pressing buttons);
-each step acts as the person would, and the only shortcut is reading the
+each step acts as the officer would, and the only shortcut is reading the
 emails the site sent from Django's test outbox.
 """
 
 import re
-from dataclasses import dataclass
 
-from tests.browser.steps import (
-    follow_link,
-    heading,
-    last_email_to,
-    main_text,
-    press_button,
-)
+from tests.browser.bid_answers import MINIMAL_PDF, BidAnswers, Cost, pounds
+from tests.browser.steps import follow_link, heading, last_email_to, main_text, press_button
 
 SIGN_IN_PATH = re.compile(r"https?://[^/\s]+(/fund/apply/sign-in/[^/\s]+/)")
 
 # The labels of the two answers to "Have you completed this section?".
 COMPLETED_YES = "Yes, I’ve completed this section"
 COMPLETED_NO = "No, I’ll come back later"
-
-# A PDF as small as a PDF can be: a version line, a catalogue of no pages,
-# and the end-of-file marker the site looks for.
-MINIMAL_PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-    b"trailer << /Root 1 0 R >>\n"
-    b"%%EOF\n"
-)
-
-
-@dataclass(frozen=True)
-class Cost:
-    who_for: str  # as the radios label it: "Lead council", "Partner council" or "Supplier"
-    description: str
-    amount: int
-
-
-@dataclass(frozen=True)
-class BidAnswers:
-    """Everything the officer types into the bid, section by section."""
-
-    title: str = "A shared case tool for planning enforcement"
-    summary: str = (
-        "Three councils replace enforcement spreadsheets with one shared, open case tool."
-    )
-    service_area: str = "Planning and building control"
-    problem: str = "Enforcement officers track breaches in spreadsheets that nobody else can see."
-    users: str = "Enforcement officers, and residents who report breaches and want to follow them."
-    phase: str = "Discovery"
-    amount: int = 90_000
-    costs: tuple[Cost, ...] = (
-        Cost("Lead council", "Product manager, 60 days", 40_000),
-        Cost("Supplier", "User research agency", 50_000),
-    )
-    delivery_plan: str = "Twelve weeks of discovery, with user research in each council."
-    team: str = "A product manager from the lead council and a researcher from each partner."
-    principles: tuple[str, ...] = (
-        "1. Design services around the needs of people",
-        "5. Embed an open culture that promotes digital ways of working",
-    )
-    principles_how: str = "We research with officers and residents, and work in the open."
-    attachment_name: str = "letter-of-support.pdf"
-    sponsor_name: str = "Alex Morgan"
-    sponsor_role: str = "Director of Place"
-    sponsor_email: str = "alex.morgan@leadshire.gov.uk"
-
-
-def pounds(amount: int) -> str:
-    return f"£{amount:,}"
 
 
 # Reading the fund's pages ----------------------------------------------------
@@ -417,64 +360,3 @@ def assert_submission_emails(*, reference: str, officer: str, partners: dict[str
         assert last_email_to(contact).subject == (
             f"{name} is a partner in a Local Digital Fund bid – reference {reference}"
         )
-
-
-# The assessor and the editor, in Django's admin ------------------------------------------
-
-
-def messages_shown(page) -> str:
-    return page.locator(".messagelist").inner_text()
-
-
-def assessor_opens_bid(page, reference: str, *, state: str) -> None:
-    """Find the bid in the list by its reference, and open it."""
-    page.goto("/admin/funding/bid/")
-    page.locator("#searchbar").fill(reference)
-    with page.expect_navigation():
-        page.locator("#searchbar").press("Enter")
-    row = page.locator("#result_list tbody tr")
-    assert row.count() == 1
-    assert state in row.inner_text()
-    follow_link(page, reference, within=row)
-    assert f"This bid is {state.lower()}." in page.locator("#assessment").inner_text()
-
-
-def assessor_starts_assessment(page, reference: str) -> None:
-    follow_link(page, "Start assessment", within=page.locator("#assessment"))
-    press_button(page, "Start assessment")
-    assert f"{reference} is in assessment: it can now be scored." in messages_shown(page)
-    assert "This bid is in assessment." in page.locator("#assessment").inner_text()
-
-
-def assessor_scores(page, reference: str, scores: dict[str, tuple[int, str]]) -> str:
-    """Score each criterion (by name) with a justification; return the message shown."""
-    follow_link(page, "Score this bid", within=page.locator("#assessment"))
-    for criterion, (score, justification) in scores.items():
-        box = page.locator("fieldset.module", has_text=f"{criterion} (weight")
-        box.get_by_label(str(score), exact=True).check()
-        page.get_by_label(f"Why you gave this score for {criterion}").fill(justification)
-    press_button(page, "Save your scores")
-    shown = messages_shown(page)
-    assert f"Your scores for {reference} are saved." in shown
-    return shown
-
-
-def assessor_records_funded(page, reference: str, *, note: str) -> None:
-    follow_link(page, "Record as funded", within=page.locator("#assessment"))
-    page.get_by_label("Reason for the decision").fill(note)
-    press_button(page, "Record as funded")
-    assert f"{reference} recorded as funded. The officers have been emailed." in messages_shown(
-        page
-    )
-    assert "This bid is funded." in page.locator("#assessment").inner_text()
-
-
-def editor_publishes_decisions(page, *, round_name: str) -> None:
-    """Tick "Decisions published" on the round's admin page and save it."""
-    page.goto("/admin/funding/round/")
-    follow_link(page, round_name, within=page.locator("#result_list"))
-    page.get_by_label("Decisions published").check()
-    # Exactly "Save": the admin's other buttons ("Save and add another", ...) start with it.
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save", exact=True).click()
-    assert "was changed successfully" in messages_shown(page)
