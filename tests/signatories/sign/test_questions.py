@@ -5,7 +5,11 @@ from html import unescape
 
 import pytest
 
-from signatories.models import Organisation, SignUp, SignUpState
+from signatories.models import (
+    Organisation,
+    SignUp,
+    SignUpState,
+)
 from tests.factories import OrganisationFactory, SignUpFactory
 
 pytestmark = pytest.mark.django_db
