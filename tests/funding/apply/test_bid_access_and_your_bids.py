@@ -14,7 +14,7 @@ from tests.funding.apply.journey import (
     new_draft,
 )
 from tests.funding.apply.test_sign_in import sign_in
-from tests.signatories.sign.test_questions import text
+from tests.govuk_pages import text
 
 pytestmark = pytest.mark.django_db
 COLLEAGUE = "sam.jones@testshire.gov.uk"

@@ -10,7 +10,7 @@ from tests.funding.apply.journey import (
     YOUR_BIDS,
     new_draft,
 )
-from tests.signatories.sign.test_questions import text, title
+from tests.govuk_pages import text, title
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from funding.apply.limits import SIGN_IN_LIMIT
 from funding.models import SignInLink
 from localdigital.core.models import OutboundEmail
 from tests.factories import signed_council
-from tests.signatories.sign.test_questions import error_summary, text, title
+from tests.govuk_pages import error_summary, text, title
 
 pytestmark = pytest.mark.django_db
 

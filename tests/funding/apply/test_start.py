@@ -12,7 +12,7 @@ from funding.models import Bid, BidState, BidStateChange
 from signatories.models import OrganisationType, SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
 from tests.funding.apply.test_sign_in import sign_in
-from tests.signatories.sign.test_questions import error_summary, text, title
+from tests.govuk_pages import error_summary, text, title
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from tests.factories import BidFactory, signed_council
 from tests.funding.apply.journey import (
     new_draft,
 )
-from tests.signatories.sign.test_questions import text, title
+from tests.govuk_pages import text, title
 
 pytestmark = pytest.mark.django_db
 

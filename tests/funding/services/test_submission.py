@@ -18,8 +18,8 @@ from funding.models import Bid, BidState, BidSubmission, Section
 from signatories.models import SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
 from tests.funding.apply.test_sign_in import sign_in
+from tests.govuk_pages import error_summary, text, title
 from tests.signatories.services.test_concurrent_sign_ups import at_the_same_moment
-from tests.signatories.sign.test_questions import error_summary, text, title
 
 OFFICER = "priya.shah@testshire.gov.uk"
 

@@ -24,7 +24,7 @@ from tests.processes import (
     wait_until,
     worker_environment,
 )
-from tests.signatories.sign.test_questions import answer_everything
+from tests.signatories.sign.sign_up_journey import answer_everything
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 

@@ -10,7 +10,7 @@ from django.test import Client
 from tests.factories import OrganisationFactory
 from tests.localdigital.test_url_protection import all_url_patterns, sample_path
 from tests.processes import free_port
-from tests.signatories.sign.test_questions import ANSWERS, choose_organisation
+from tests.signatories.sign.sign_up_journey import ANSWERS, choose_organisation
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 

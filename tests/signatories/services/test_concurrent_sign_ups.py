@@ -9,7 +9,8 @@ from django.test import Client
 from signatories.models import SignUp
 from signatories.services import OrganisationAlreadySigning, sign_up_submit
 from tests.factories import OrganisationFactory, answers
-from tests.signatories.sign.test_questions import answer_everything, text
+from tests.govuk_pages import text
+from tests.signatories.sign.sign_up_journey import answer_everything
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 

@@ -31,7 +31,7 @@ from tests.hostile import (
     post_data,
 )
 from tests.signatories.sign.hostile_sign_up import counts
-from tests.signatories.sign.test_questions import ANSWERS
+from tests.signatories.sign.sign_up_journey import ANSWERS
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from signatories.models import SignUp
 from signatories.sign.limits import EMAIL_LIMIT, QUESTION_LIMIT
-from tests.signatories.sign.test_questions import text, title
+from tests.govuk_pages import text, title
 
 pytestmark = pytest.mark.django_db
 

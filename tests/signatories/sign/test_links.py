@@ -9,23 +9,11 @@ from django.utils import timezone
 
 from signatories.models import LinkPurpose, SignUp, SignUpLink, SignUpState
 from signatories.services import sign_up_approve, sign_up_request_changes
-from tests.factories import OrganisationFactory, moderator_user
-from tests.signatories.sign.test_questions import (
-    ANSWERS,
-    answer_everything,
-    error_summary,
-    link_in,
-    send_answers,
-    text,
-    title,
-)
+from tests.factories import moderator_user
+from tests.govuk_pages import error_summary, text, title
+from tests.signatories.sign.sign_up_journey import ANSWERS, answer_everything, link_in, send_answers
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organisation():
-    return OrganisationFactory(name="Testshire District Council", email_domains="testshire.gov.uk")
 
 
 @pytest.fixture

@@ -1,41 +1,22 @@
 """The sign-up journey as an officer goes through it, page by page (Django's test client)."""
 
 import re
-from html import unescape
 
 import pytest
 
 from signatories.models import (
-    Organisation,
     SignUp,
     SignUpState,
 )
 from tests.factories import OrganisationFactory, SignUpFactory
+from tests.govuk_pages import error_summary, text, title
+from tests.signatories.sign.sign_up_journey import (
+    ANSWERS,
+    answer_everything,
+    choose_organisation,
+)
 
 pytestmark = pytest.mark.django_db
-
-# What the officer types on each question page, with its address.
-ANSWERS = {
-    "/sign/your-details/": {
-        "officer_name": "Priya Shah",
-        "officer_job_title": "Head of Digital",
-        "officer_email": "priya.shah@testshire.gov.uk",
-    },
-    "/sign/senior-approver/": {
-        "approver_name": "Tom Evans",
-        "approver_role": "Chief Executive",
-        "approver_email": "tom.evans@testshire.gov.uk",
-    },
-    "/sign/project/": {
-        "title": "Online licence renewals by March 2027",
-        "partners": "Otherton Borough Council",
-        "mission": "Replace paper renewal forms with an online service.",
-        "impact": "Licence holders renew in minutes instead of posting forms.",
-    },
-    "/sign/principles/": {"principles": ["1", "3"]},
-    "/sign/service-area/": {"service_area": "licences-permits-and-permissions"},
-    "/sign/authority/": {"has_authority": "yes"},
-}
 
 # Each question page, its heading, and the messages it gives when sent empty.
 QUESTION_PAGES = [
@@ -88,56 +69,6 @@ QUESTION_PAGES = [
         ["Confirm that you have authority to submit this for your organisation"],
     ),
 ]
-
-
-def text(response) -> str:
-    """The page as a person reads it: tags removed, spaces collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))).strip()
-
-
-def title(response) -> str:
-    return unescape(re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)[1]).strip()
-
-
-def error_summary(response) -> list[str]:
-    html = response.content.decode()
-    summary = re.search(r'<div class="govuk-error-summary".*?</ul>', html, re.S)
-    if not summary:
-        return []
-    return [
-        unescape(re.sub(r"<[^>]+>", "", item)).strip()
-        for item in re.findall(r"<li>(.*?)</li>", summary[0], re.S)
-    ]
-
-
-def choose_organisation(client, organisation: Organisation):
-    return client.post("/sign/organisation/", {"organisation": organisation.pk})
-
-
-def answer_everything(client, organisation: Organisation, **changes) -> None:
-    """Go through every question page, as far as check your answers."""
-    response = choose_organisation(client, organisation)
-    assert response.status_code == 302, text(response)
-    for path, values in ANSWERS.items():
-        response = client.post(path, {**values, **changes.get(path, {})})
-        assert response.status_code == 302, (path, error_summary(response))
-
-
-def send_answers(client, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return client.post("/sign/check-answers/")
-
-
-def link_in(message) -> str:
-    """The path of the link in an email."""
-    return re.search(r"https?://[^/\s]+(/sign/\S+)", message.body)[1]
-
-
-@pytest.fixture
-def organisation():
-    return OrganisationFactory(name="Testshire District Council", email_domains="testshire.gov.uk")
 
 
 def test_start_page_says_who_can_sign_and_that_suppliers_cannot(client):

@@ -12,24 +12,17 @@ from signatories.models import (
     SignUpLink,
     SignUpState,
 )
-from tests.factories import OrganisationFactory, SignUpFactory
-from tests.signatories.sign.test_questions import (
+from tests.factories import SignUpFactory
+from tests.govuk_pages import error_summary, text, title
+from tests.signatories.sign.sign_up_journey import (
     ANSWERS,
     answer_everything,
     choose_organisation,
-    error_summary,
     link_in,
     send_answers,
-    text,
-    title,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organisation():
-    return OrganisationFactory(name="Testshire District Council", email_domains="testshire.gov.uk")
 
 
 def test_check_answers_sends_you_back_to_the_first_question_not_answered(client, organisation):
