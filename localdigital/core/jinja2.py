@@ -49,6 +49,12 @@ def environment(**options) -> Environment:
         ]
     )
     options.setdefault("extensions", []).append("jinja2.ext.do")
+    # A block tag ({% if %}, {% for %}, {% set %}...) on a line of its own
+    # leaves nothing behind: without these, every page carried hundreds of
+    # blank and space-only lines. govuk-frontend-jinja's macros are written to
+    # render the same either way.
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
     # Django's backend passes autoescape=True; said here too, so it is plain.
     options.pop("autoescape", None)
     env = Environment(autoescape=True, **options)
