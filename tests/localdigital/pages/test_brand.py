@@ -6,6 +6,7 @@ its owner, and uses a system font stack and icons of its own.
 """
 
 import json
+import re
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -31,7 +32,11 @@ def test_every_page_wears_the_generic_header_and_names_mhclg(client, path):
     html = client.get(path).content.decode()
 
     assert 'class="govuk-generic-header"' in html
-    assert "Local Digital\n      </a>" in html, "the header names the service"
+    assert re.search(
+        r'class="govuk-generic-header__homepage-link">\s*<svg.*?</svg> Local Digital\s*</a>',
+        html,
+        re.S,
+    ), "the header names the service beside its mark"
     assert "Ministry of Housing, Communities and Local Government" in html
     for markup in GOVUK_ONLY_MARKUP:
         assert markup not in html, markup
