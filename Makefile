@@ -27,8 +27,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 static/build/application.css: node_modules/.package-lock.json $(wildcard static/src/*.scss) static/copy-assets.mjs
 	npm run build
 
+# --clear: files no longer shipped (GOV.UK's fonts and crest, once) leave
+# staticfiles/ too, rather than staying there to be served.
 $(STAMPS)/collectstatic: static/build/application.css $(shell find static/public -type f) $(STAMPS)/python-deps
-	DEBUG=true $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=true $(BIN)/python manage.py collectstatic --noinput --clear --verbosity 0
 	@touch $@
 
 static: $(STAMPS)/collectstatic

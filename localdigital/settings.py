@@ -237,6 +237,8 @@ STORAGES = {
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hashed names change when the content does, so browsers may keep them for ever.
 WHITENOISE_MAX_AGE = 60 * 60 if not DEBUG else 0
+# The web manifest's own media type, which whitenoise's table does not list.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 # Security. Production runs behind TLS; the load balancer says so in a header.
 SECURE_PROXY_SSL_HEADER = (

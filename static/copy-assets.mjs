@@ -1,6 +1,8 @@
-// Copies the parts of GOV.UK Frontend that the site serves (its compiled
-// JavaScript, fonts, images and manifest) into static/build/govuk, so that
-// collectstatic picks up only what browsers need, not the package's sources.
+// Copies the part of GOV.UK Frontend that the site serves (its compiled
+// JavaScript) into static/build/govuk, so that collectstatic picks up only
+// what browsers need, not the package's sources. Its assets folder stays
+// behind: its font (GDS Transport), crest, icons and manifest are GOV.UK's, and
+// this site is not on GOV.UK (our own icons and manifest are in static/public).
 import { cpSync, mkdirSync } from "node:fs";
 
 const source = "node_modules/govuk-frontend/dist/govuk";
@@ -8,7 +10,6 @@ const target = "static/build/govuk";
 
 mkdirSync(target, { recursive: true });
 cpSync(`${source}/govuk-frontend.min.js`, `${target}/govuk-frontend.min.js`);
-cpSync(`${source}/assets`, `${target}/assets`, { recursive: true });
 
 // GOV.UK's accessible autocomplete, which turns the organisation <select> of
 // the sign-up journey into a searchable box when JavaScript runs. The source

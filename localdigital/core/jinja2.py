@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from markupsafe import Markup
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -41,6 +42,19 @@ def govuk_date_time(moment: datetime.datetime) -> str:
     return f"{govuk_date(moment)} at {govuk_time(moment)}"
 
 
+def drop_leading_line_breaks(value):
+    """A macro's HTML without the line breaks it starts with.
+
+    GOV.UK Frontend's macros begin their output with a line break (the blank
+    lines between their opening tags); called on an indented line, that left
+    the indentation behind as a line of spaces. Only markup is touched: text is
+    escaped and written as it is.
+    """
+    if isinstance(value, Markup):
+        return value.lstrip("\n")
+    return value
+
+
 def environment(**options) -> Environment:
     options["loader"] = ChoiceLoader(
         [
@@ -49,6 +63,13 @@ def environment(**options) -> Environment:
         ]
     )
     options.setdefault("extensions", []).append("jinja2.ext.do")
+    # A block tag ({% if %}, {% for %}, {% set %}...) on a line of its own
+    # leaves nothing behind: without these, every page carried hundreds of
+    # blank and space-only lines. The pages' text reads the same with them
+    # (compared page by page when they were turned on); only layout whitespace goes.
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
+    options.setdefault("finalize", drop_leading_line_breaks)
     # Django's backend passes autoescape=True; said here too, so it is plain.
     options.pop("autoescape", None)
     env = Environment(autoescape=True, **options)

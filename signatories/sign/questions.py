@@ -234,7 +234,9 @@ def principles(request: HttpRequest) -> HttpResponse:
         step="sign:principles",
         form_class=forms.PrinciplesForm,
         template_name="sign/principles.html",
-        page_title="Which principles does your project put into practice?",
+        # Short enough that the error state's title ("Error: … – Local Digital")
+        # stays within 70 characters.
+        page_title="Which principles does your project follow?",
         to_session=lambda cleaned: {"principles": [p.number for p in cleaned["principles"]]},
         from_session=lambda data: {"principles": data.get("principles", [])},
         extra={"principles": Principle.objects.in_order()},

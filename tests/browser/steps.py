@@ -121,7 +121,7 @@ def officer_signs_up(
     page.get_by_label("Impact").fill("Licence holders renew in minutes.")
     press_button(page, "Continue")
 
-    assert heading(page) == "Which principles does your project put into practice?"
+    assert heading(page) == "Which principles does your project follow?"
     page.get_by_label("1. Design services around the needs of people").check()
     press_button(page, "Continue")
 

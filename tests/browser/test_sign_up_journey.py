@@ -79,7 +79,7 @@ def test_officer_signs_up_without_javascript(page_without_js, assert_accessible,
     page.get_by_label("Impact").fill("Licence holders renew in minutes.")
     page.get_by_role("button", name="Continue").click()
 
-    assert heading(page) == "Which principles does your project put into practice?"
+    assert heading(page) == "Which principles does your project follow?"
     check_error_state(
         page, assert_accessible, "Select at least one principle your project puts into practice"
     )

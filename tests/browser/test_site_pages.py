@@ -38,12 +38,31 @@ def test_page_works_and_is_accessible_without_javascript(
     assert_accessible(page)
 
 
-def test_styles_and_fonts_load(page):
-    page.goto("/declaration/")
+FONT_FILE = re.compile(r"\.(woff2?|ttf|otf|eot)(\?|$)")
 
+
+def test_a_first_visit_downloads_no_font_and_shows_no_govuk_brand(page):
+    requests = []
+    page.on("request", lambda request: requests.append(request))
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+
+    assert [r.url for r in requests if r.resource_type == "font" or FONT_FILE.search(r.url)] == []
+    # No @font-face in any stylesheet the page loaded, and the system font is used.
+    font_faces = page.evaluate(
+        """[...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
+             .filter(rule => rule instanceof CSSFontFaceRule).length"""
+    )
+    assert font_faces == 0
     font = page.locator("h1").evaluate("e => getComputedStyle(e).fontFamily")
-    assert "GDS Transport" in font
-    assert page.evaluate("document.fonts.check('bold 19px \"GDS Transport\"')")
+    assert font.startswith("system-ui") and "GDS Transport" not in font
+    # The Generic header names the service; no GOV.UK logotype, crown or Royal Arms.
+    header = page.locator("header")
+    assert header.get_by_role("link", name="Local Digital", exact=True).is_visible()
+    assert page.locator(".govuk-header, .govuk-logo, .govuk-footer__crown").count() == 0
+    assert page.locator(".govuk-footer__copyright-logo").count() == 0
+    footer = page.locator("footer")
+    assert "Ministry of Housing, Communities and Local Government" in footer.inner_text()
 
 
 def test_keyboard_user_can_skip_to_the_main_content(page):

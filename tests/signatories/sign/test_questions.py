@@ -55,7 +55,7 @@ QUESTION_PAGES = [
     ),
     (
         "/sign/principles/",
-        "Which principles does your project put into practice?",
+        "Which principles does your project follow?",
         ["Select at least one principle your project puts into practice"],
     ),
     (
