@@ -223,7 +223,7 @@ def test_pages_are_kept_in_redis_shared_by_every_server():
         **os.environ,
         "DATABASE_URL": database_url,  # the test database, migrated
         "DJANGO_SETTINGS_MODULE": "localdigital.settings",
-        "CACHE_URL": "redis://127.0.0.1:6379/9",
+        "CACHE_URL": "redis://127.0.0.1:6379/5",
         "PAGE_CACHE_SECONDS": "60",
     }
     script = (
@@ -249,7 +249,7 @@ def test_pages_are_kept_in_redis_shared_by_every_server():
     first = run("first")
     from django.core.cache.backends.redis import RedisCache
 
-    redis = RedisCache("redis://127.0.0.1:6379/9", {})
+    redis = RedisCache("redis://127.0.0.1:6379/5", {})
     keys = redis._cache.get_client().keys("*page:*")
     second = run("second")
 

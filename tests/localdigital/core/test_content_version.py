@@ -1,0 +1,183 @@
+"""Every kind of public change shows on the very next request, with the page cache on.
+
+Each test has a visitor draw the page (now kept in the cache), makes the
+change the way it is made for real (the service, or a member of staff's POST
+to admin, in their own browser session), and has the visitor ask again.
+"""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from declaration.models import Principle
+from funding.models import BidState, LinkKind, Round
+from funding.services import bid_decide
+from localdigital.core.models import ContentVersion
+from signatories import services
+from signatories.models import LinkPurpose, SignUpState
+from tests.factories import SignUpFactory, decided_bid, moderator_user
+from tests.funding.admin.test_rounds_and_bids import (
+    change_url,
+    empty_inline_forms,
+    make_staff,
+    round_form,
+)
+from tests.signatories.services.test_signing import link_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visitor(page_cache):
+    return Client()
+
+
+@pytest.fixture
+def staff(client):
+    """A member of staff's own browser, apart from the visitor's."""
+    return client
+
+
+def seen(visitor, path: str) -> str:
+    response = visitor.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_page_is_kept_until_something_changes(visitor):
+    SignUpFactory(state=SignUpState.SIGNED, organisation__name="Testshire County Council")
+    before = ContentVersion.objects.get().number
+    seen(visitor, "/signatories/")
+
+    seen(visitor, "/signatories/")
+
+    assert ContentVersion.objects.get().number == before
+
+
+def test_a_sign_up_signed_shows_at_once(visitor, django_capture_on_commit_callbacks):
+    sign_up = SignUpFactory(
+        state=SignUpState.AWAITING_REVIEW, organisation__name="Otherton Borough Council"
+    )
+    assert "Otherton" not in seen(visitor, "/signatories/")
+    assert "Otherton" not in seen(visitor, "/")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_up_approve(sign_up=sign_up, by=moderator_user())
+    _, link = link_in(mail.outbox[-1], LinkPurpose.SIGN)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_up_sign(link=link, typed_name="Tom Evans")
+
+    assert "Otherton" in seen(visitor, "/signatories/")
+    assert "Otherton" in seen(visitor, "/")
+    assert "Otherton" in seen(visitor, "/signatories.csv")
+
+
+def test_a_signatory_removed_goes_at_once(visitor, django_capture_on_commit_callbacks):
+    sign_up = SignUpFactory(state=SignUpState.SIGNED, organisation__name="Otherton Borough Council")
+    page = sign_up.organisation.get_absolute_url()
+    assert "Otherton" in seen(visitor, "/signatories/")
+    seen(visitor, page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_up_remove(sign_up=sign_up, by=moderator_user(), reason="Asked to leave.")
+
+    assert "Otherton" not in seen(visitor, "/signatories/")
+    assert visitor.get(page).status_code == 410
+
+
+def test_content_edited_in_admin_shows_at_once(visitor, staff, django_user_model):
+    principle = Principle.objects.get(number=5)
+    assert "Work in the open" not in seen(visitor, "/declaration/")
+    staff.force_login(make_staff(django_user_model, "editor", "Content editors"))
+
+    response = staff.post(
+        f"/admin/declaration/principle/{principle.pk}/change/",
+        {
+            "number": "5",
+            "title": "Work in the open",
+            "slug": principle.slug,
+            "summary": "Share everything you can.",
+            "commitments": "- publish our plans",
+        },
+    )
+
+    assert response.status_code == 302
+    assert "Work in the open" in seen(visitor, "/declaration/")
+    assert "Work in the open" in seen(visitor, "/")
+
+
+def closed_round_with_a_funded_bid():
+    bid = decided_bid(state=BidState.FUNDED, title="Shared waste booking service")
+    round_ = bid.round
+    # The admin form below brings its own phases and criterion.
+    round_.phases.all().delete()
+    round_.criteria.all().delete()
+    Round.objects.filter(pk=round_.pk).update(
+        opens_at=timezone.now() - datetime.timedelta(days=60),
+        closes_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    return bid, round_
+
+
+def test_bid_decisions_published_in_admin_show_at_once(visitor, staff, django_user_model):
+    bid, round_ = closed_round_with_a_funded_bid()
+    assert "Shared waste booking service" not in seen(visitor, "/fund/bids/")
+    staff.force_login(make_staff(django_user_model, "editor", "Content editors"))
+
+    response = staff.post(
+        f"/admin/funding/round/{round_.pk}/change/",
+        round_form(
+            round_.fund,
+            name=round_.name,
+            slug=round_.slug,
+            reference_prefix=round_.reference_prefix,
+            opens_at_0="2020-01-06",
+            closes_at_0="2020-02-20",
+            results_published="on",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert "Shared waste booking service" in seen(visitor, "/fund/bids/")
+    assert "Shared waste booking service" in seen(visitor, "/fund/projects/")
+
+
+def test_an_outcome_recorded_in_a_published_round_shows_at_once(visitor):
+    bid, round_ = closed_round_with_a_funded_bid()
+    Round.objects.filter(pk=round_.pk).update(results_published=True)
+    waiting = decided_bid(
+        state=BidState.IN_ASSESSMENT, round=round_, title="Open housing repairs data"
+    )
+    assert "Open housing repairs data" not in seen(visitor, "/fund/projects/")
+
+    bid_decide(bid=waiting, funded=True, by=None, note="Strong case.")
+
+    assert "Open housing repairs data" in seen(visitor, "/fund/projects/")
+
+
+def test_a_project_link_added_in_admin_shows_at_once(visitor, staff, django_user_model):
+    bid, round_ = closed_round_with_a_funded_bid()
+    Round.objects.filter(pk=round_.pk).update(results_published=True)
+    page = bid.get_absolute_url()
+    assert "Sprint 2 notes" not in seen(visitor, page)
+    staff.force_login(make_staff(django_user_model, "assessor", "Fund assessors"))
+
+    response = staff.post(
+        change_url(bid),
+        empty_inline_forms(
+            bid,
+            **{
+                "links-TOTAL_FORMS": "1",
+                "links-0-bid": bid.pk,
+                "links-0-kind": LinkKind.SPRINT_NOTE,
+                "links-0-title": "Sprint 2 notes",
+                "links-0-url": "https://example.org/sprint-2",
+            },
+        ),
+    )
+
+    assert response.status_code == 302
+    assert "Sprint 2 notes" in seen(visitor, page)
