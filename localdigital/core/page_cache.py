@@ -144,6 +144,7 @@ class CachedPage:
             response.headers[name] = value
         if encoding != "identity":
             response.headers["Content-Encoding"] = encoding
+        response.headers["Content-Length"] = str(len(body))
         response.headers["ETag"] = self.etag
         return response
 

@@ -196,6 +196,7 @@ def test_public_pages_are_compressed_when_the_browser_accepts_it(
         assert response.headers["Content-Encoding"] == encoding
         assert response.headers["Content-Type"].startswith(content_type)
         assert decompress(response.content) == plain.content
+        assert response.headers["Content-Length"] == str(len(response.content))
         assert "Accept-Encoding" in response.headers["Vary"]
         assert len(response.content) < len(plain.content)
     assert "Content-Encoding" not in plain.headers
