@@ -3,11 +3,21 @@
 Every write that changes what the public sees calls `bump()` inside its own
 transaction (the services that sign and remove signatories and publish bids'
 outcomes), or has its model listed with `bump_on_change()` (the content staff
-edit in admin, whose saves Django's admin runs in one transaction). The page
-cache reads `current()` at each request, so the change and the new number are
-committed together and no request can see one without the other.
+edit in admin, whose saves Django's admin runs in one transaction). The change and
+the new number are committed together.
+
+The page cache keys pages by `generation()`, a counter in the shared cache
+that every bump advances once its transaction has committed (before the
+request that made the change is answered), so that serving a cached page
+costs no trip to the database. Any request after the change reads a
+generation that no page drawn before the change was kept under. A counter
+that goes missing (flushed, evicted) starts again from the clock, above any
+number it held before, so no page kept under an old one is served again.
 """
 
+import time
+
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -16,6 +26,7 @@ from django.utils import timezone
 from localdigital.core.models import ContentVersion
 
 ROW = 1
+GENERATION_KEY = "content-version:generation"
 
 
 def current() -> int:
@@ -36,6 +47,26 @@ def bump() -> None:
         )
         if not changed:
             ContentVersion.objects.get_or_create(pk=ROW, defaults={"number": 1})
+        # robust: the change is made whatever the cache says; logged, cached
+        # pages then last out their PAGE_CACHE_SECONDS.
+        transaction.on_commit(_advance_generation, robust=True)
+
+
+def generation() -> int:
+    """The shared cache's counter of committed changes (see the module's docstring)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def _advance_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # missing: a new start is a new generation too
+        if not cache.add(GENERATION_KEY, time.time_ns(), timeout=None):
+            cache.incr(GENERATION_KEY)
 
 
 def _bump_on_signal(sender, **kwargs) -> None:

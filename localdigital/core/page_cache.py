@@ -7,9 +7,11 @@ visitor with no session or pending messages, PageCacheMiddleware:
 
 - keeps the response in the cache (CACHE_URL: Redis in production, shared by
   every server) under its address, the host and scheme it was asked for, and
-  the site's content version (localdigital/core/content_version.py), which
-  every public change raises in its own transaction: the next request after a
-  change draws the page anew;
+  the generation of the site's content version
+  (localdigital/core/content_version.py), which every public change raises
+  in its own transaction and advances once it commits: the next request
+  after a change draws the page anew, and a page served from the cache costs
+  no trip to the database;
 - answers `If-None-Match` with 304, from a weak ETag made from the body;
 - sends `Cache-Control: public` so that browsers and a CDN may keep it for
   PAGE_CACHE_SECONDS (a minute: what a copy outside our servers may lag a
@@ -235,4 +237,4 @@ class PageCacheMiddleware:
     def key(request: HttpRequest) -> str:
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{content_version.current()}:{digest}"
+        return f"page:{content_version.generation()}:{digest}"

@@ -36,6 +36,15 @@ def visitor(page_cache):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the change's transaction to commit, as a real commit would.
+
+    (Each test runs inside a transaction that is never committed.)
+    """
+    return django_capture_on_commit_callbacks
+
+
+@pytest.fixture
 def staff(client):
     """A member of staff's own browser, apart from the visitor's."""
     return client
@@ -88,21 +97,22 @@ def test_a_signatory_removed_goes_at_once(visitor, django_capture_on_commit_call
     assert visitor.get(page).status_code == 410
 
 
-def test_content_edited_in_admin_shows_at_once(visitor, staff, django_user_model):
+def test_content_edited_in_admin_shows_at_once(visitor, staff, django_user_model, committed):
     principle = Principle.objects.get(number=5)
     assert "Work in the open" not in seen(visitor, "/declaration/")
     staff.force_login(make_staff(django_user_model, "editor", "Content editors"))
 
-    response = staff.post(
-        f"/admin/declaration/principle/{principle.pk}/change/",
-        {
-            "number": "5",
-            "title": "Work in the open",
-            "slug": principle.slug,
-            "summary": "Share everything you can.",
-            "commitments": "- publish our plans",
-        },
-    )
+    with committed(execute=True):
+        response = staff.post(
+            f"/admin/declaration/principle/{principle.pk}/change/",
+            {
+                "number": "5",
+                "title": "Work in the open",
+                "slug": principle.slug,
+                "summary": "Share everything you can.",
+                "commitments": "- publish our plans",
+            },
+        )
 
     assert response.status_code == 302
     assert "Work in the open" in seen(visitor, "/declaration/")
@@ -122,30 +132,33 @@ def closed_round_with_a_funded_bid():
     return bid, round_
 
 
-def test_bid_decisions_published_in_admin_show_at_once(visitor, staff, django_user_model):
+def test_bid_decisions_published_in_admin_show_at_once(
+    visitor, staff, django_user_model, committed
+):
     bid, round_ = closed_round_with_a_funded_bid()
     assert "Shared waste booking service" not in seen(visitor, "/fund/bids/")
     staff.force_login(make_staff(django_user_model, "editor", "Content editors"))
 
-    response = staff.post(
-        f"/admin/funding/round/{round_.pk}/change/",
-        round_form(
-            round_.fund,
-            name=round_.name,
-            slug=round_.slug,
-            reference_prefix=round_.reference_prefix,
-            opens_at_0="2020-01-06",
-            closes_at_0="2020-02-20",
-            results_published="on",
-        ),
-    )
+    with committed(execute=True):
+        response = staff.post(
+            f"/admin/funding/round/{round_.pk}/change/",
+            round_form(
+                round_.fund,
+                name=round_.name,
+                slug=round_.slug,
+                reference_prefix=round_.reference_prefix,
+                opens_at_0="2020-01-06",
+                closes_at_0="2020-02-20",
+                results_published="on",
+            ),
+        )
 
     assert response.status_code == 302
     assert "Shared waste booking service" in seen(visitor, "/fund/bids/")
     assert "Shared waste booking service" in seen(visitor, "/fund/projects/")
 
 
-def test_an_outcome_recorded_in_a_published_round_shows_at_once(visitor):
+def test_an_outcome_recorded_in_a_published_round_shows_at_once(visitor, committed):
     bid, round_ = closed_round_with_a_funded_bid()
     Round.objects.filter(pk=round_.pk).update(results_published=True)
     waiting = decided_bid(
@@ -153,31 +166,33 @@ def test_an_outcome_recorded_in_a_published_round_shows_at_once(visitor):
     )
     assert "Open housing repairs data" not in seen(visitor, "/fund/projects/")
 
-    bid_decide(bid=waiting, funded=True, by=None, note="Strong case.")
+    with committed(execute=True):
+        bid_decide(bid=waiting, funded=True, by=None, note="Strong case.")
 
     assert "Open housing repairs data" in seen(visitor, "/fund/projects/")
 
 
-def test_a_project_link_added_in_admin_shows_at_once(visitor, staff, django_user_model):
+def test_a_project_link_added_in_admin_shows_at_once(visitor, staff, django_user_model, committed):
     bid, round_ = closed_round_with_a_funded_bid()
     Round.objects.filter(pk=round_.pk).update(results_published=True)
     page = bid.get_absolute_url()
     assert "Sprint 2 notes" not in seen(visitor, page)
     staff.force_login(make_staff(django_user_model, "assessor", "Fund assessors"))
 
-    response = staff.post(
-        change_url(bid),
-        empty_inline_forms(
-            bid,
-            **{
-                "links-TOTAL_FORMS": "1",
-                "links-0-bid": bid.pk,
-                "links-0-kind": LinkKind.SPRINT_NOTE,
-                "links-0-title": "Sprint 2 notes",
-                "links-0-url": "https://example.org/sprint-2",
-            },
-        ),
-    )
+    with committed(execute=True):
+        response = staff.post(
+            change_url(bid),
+            empty_inline_forms(
+                bid,
+                **{
+                    "links-TOTAL_FORMS": "1",
+                    "links-0-bid": bid.pk,
+                    "links-0-kind": LinkKind.SPRINT_NOTE,
+                    "links-0-title": "Sprint 2 notes",
+                    "links-0-url": "https://example.org/sprint-2",
+                },
+            ),
+        )
 
     assert response.status_code == 302
     assert "Sprint 2 notes" in seen(visitor, page)
