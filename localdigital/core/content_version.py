@@ -6,11 +6,12 @@ outcomes), or has its model listed with `bump_on_change()` (the content staff
 edit in admin, whose saves Django's admin runs in one transaction). The change and
 the new number are committed together.
 
-The page cache keys pages by `generation()`, a counter in the shared cache
-that every bump advances once its transaction has committed (before the
-request that made the change is answered), so that serving a cached page
-costs no trip to the database. Any request after the change reads a
-generation that no page drawn before the change was kept under. A counter
+The page cache keeps each page with its `generation()`, a counter in the
+shared cache that every bump advances once its transaction has committed
+(before the request that made the change is answered), and serves it only
+while the counter still says the same, so that serving a cached page costs
+one trip to the cache and none to the database. Any request after the change
+reads a generation that no page drawn before the change was kept with. A counter
 that goes missing (flushed, evicted) starts again from the clock, above any
 number it held before, so no page kept under an old one is served again.
 """
@@ -59,6 +60,13 @@ def generation() -> int:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
     return value
+
+
+def generation_with(key: str):
+    """The generation and the value kept under `key`, in one trip to the cache."""
+    found = cache.get_many([GENERATION_KEY, key])
+    value = found.get(GENERATION_KEY)
+    return (value if value is not None else generation()), found.get(key)
 
 
 def _advance_generation() -> None:

@@ -6,12 +6,13 @@ and carries no secret. For those pages, and only for GET and HEAD from a
 visitor with no session or pending messages, PageCacheMiddleware:
 
 - keeps the response in the cache (CACHE_URL: Redis in production, shared by
-  every server) under its address, the host and scheme it was asked for, and
-  the generation of the site's content version
-  (localdigital/core/content_version.py), which every public change raises
-  in its own transaction and advances once it commits: the next request
-  after a change draws the page anew, and a page served from the cache costs
-  no trip to the database;
+  every server) under its address, with the host and scheme it was asked
+  for, beside the generation of the site's content version
+  (localdigital/core/content_version.py) it was drawn in, which every public
+  change advances once its transaction commits: the next request after a
+  change draws the page anew, and a page served from the cache costs one trip
+  to the cache (the page and the generation together) and none to the
+  database;
 - answers `If-None-Match` with 304, from a weak ETag made from the body;
 - sends `Cache-Control: public` so that browsers and a CDN may keep it for
   PAGE_CACHE_SECONDS (a minute: what a copy outside our servers may lag a
@@ -117,7 +118,9 @@ def public_cache_control() -> str:
 class CachedPage:
     """A public response as kept in the cache: status, headers, ETag and bodies by encoding."""
 
-    def __init__(self, response: HttpResponse):
+    def __init__(self, response: HttpResponse, generation: int | None):
+        # The content version's generation it was drawn in: served only while it is current.
+        self.generation = generation
         self.status = response.status_code
         self.headers = [
             (name, value)
@@ -190,8 +193,12 @@ class PageCacheMiddleware:
 
     def public_response(self, request: HttpRequest) -> HttpResponse:
         keeping = settings.PAGE_CACHE_SECONDS > 0
-        key = self.key(request) if keeping else None
-        page = cache.get(key) if keeping else None
+        generation, page = None, None
+        if keeping:
+            key = self.key(request)
+            generation, page = content_version.generation_with(key)
+            if page is not None and getattr(page, "generation", None) != generation:
+                page = None  # drawn before a change
         if page is None:
             response = self.get_response(request)
             if response.status_code != 200 or response.cookies:
@@ -201,7 +208,7 @@ class PageCacheMiddleware:
                 return response
             if response.streaming:
                 return self.streamed(request, response)
-            page = CachedPage(response)
+            page = CachedPage(response, generation)
             page.body_for(accepted_encoding(request))
             if keeping:
                 cache.set(key, page, settings.PAGE_CACHE_SECONDS)
@@ -237,4 +244,4 @@ class PageCacheMiddleware:
     def key(request: HttpRequest) -> str:
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{content_version.generation()}:{digest}"
+        return f"page:{digest}"
