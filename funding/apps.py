@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class FundingConfig(AppConfig):
     name = "funding"
     verbose_name = "Local Digital Fund"
+
+    def ready(self):
+        from funding.models import Criterion, Fund, ProjectLink, Round, RoundPhase
+        from localdigital.core.content_version import bump_on_change
+
+        # What staff edit in admin: the fund, its rounds (and the tick that
+        # publishes a round's decisions), and the links added to funded
+        # projects. A bid's outcome raises the version in its service.
+        bump_on_change(Fund, Round, RoundPhase, Criterion, ProjectLink)

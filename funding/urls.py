@@ -1,21 +1,24 @@
-"""Public pages of the fund: about it, its rounds, bids, projects, partners, data."""
+"""Public pages of the fund: about it, its rounds, bids, projects, partners, data.
+
+Every one is the same for each visitor, so each is `public_page` (kept whole in the cache)."""
 
 from django.urls import path
 
 from funding import partner_finder, views
+from localdigital.core.page_cache import public_page
 
 app_name = "fund"
 
 urlpatterns = [
-    path("", views.fund_index, name="index"),
-    path("bids/", views.bid_list, name="bids"),
-    path("bids.csv", views.bids_csv, name="bids-csv"),
-    path("bids.json", views.bids_json, name="bids-json"),
-    path("projects/", views.project_list, name="projects"),
-    path("projects.csv", views.projects_csv, name="projects-csv"),
-    path("projects.json", views.projects_json, name="projects-json"),
-    path("projects/<slug:reference>/", views.project_detail, name="project"),
-    path("partners/", partner_finder.partner_finder, name="partners"),
+    path("", public_page(views.fund_index), name="index"),
+    path("bids/", public_page(views.bid_list), name="bids"),
+    path("bids.csv", public_page(views.bids_csv), name="bids-csv"),
+    path("bids.json", public_page(views.bids_json), name="bids-json"),
+    path("projects/", public_page(views.project_list), name="projects"),
+    path("projects.csv", public_page(views.projects_csv), name="projects-csv"),
+    path("projects.json", public_page(views.projects_json), name="projects-json"),
+    path("projects/<slug:reference>/", public_page(views.project_detail), name="project"),
+    path("partners/", public_page(partner_finder.partner_finder), name="partners"),
     # Last: /fund/<slug>/ would otherwise take the addresses above for rounds.
-    path("<slug:slug>/", views.round_detail, name="round"),
+    path("<slug:slug>/", public_page(views.round_detail), name="round"),
 ]

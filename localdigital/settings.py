@@ -10,8 +10,10 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from localdigital.core.inline_scripts import govuk_template_script_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,6 +53,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "localdigital.core.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before the session and authentication: a public page served from the
+    # cache costs none of their work (localdigital/core/page_cache.py).
+    "localdigital.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,6 +115,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# How long a public page is kept whole in that cache, and how long browsers and
+# a CDN may keep it (Cache-Control): a change shows at once from our servers,
+# and at most this late from a copy elsewhere, or when a round opens or closes
+# at its time. 0 keeps no page (headers and compression are unchanged).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -274,7 +284,9 @@ PERMISSIONS_POLICY = (
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        # No nonce: it would make every page unique, and none could be cached
+        # whole. GOV.UK Frontend's one inline script is allowed by its hash.
+        "script-src": [SELF, *govuk_template_script_hashes()],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

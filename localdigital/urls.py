@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from declaration import urls as declaration_urls
 from localdigital.core import notify_receipts
+from localdigital.core.page_cache import public_page
 from localdigital.pages import open_data, principles, views
 from localdigital.pages.sitemaps import SITEMAPS
 
@@ -13,14 +14,16 @@ admin.site.site_title = "Local Digital administration"
 admin.site.index_title = "Manage the site"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", public_page(views.home), name="home"),
     path(
         "declaration/",
         include(
             (
                 [
                     *declaration_urls.urlpatterns,
-                    path("<slug:slug>/", principles.principle_detail, name="principle"),
+                    path(
+                        "<slug:slug>/", public_page(principles.principle_detail), name="principle"
+                    ),
                 ],
                 declaration_urls.app_name,
             )
@@ -44,9 +47,9 @@ urlpatterns = [
         views.information_page("pages/contact.html", "Contact Local Digital"),
         name="contact",
     ),
-    path("open-data/", open_data.open_data_page, name="open-data"),
+    path("open-data/", public_page(open_data.open_data_page), name="open-data"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("healthz", views.healthz, name="healthz"),
     path(

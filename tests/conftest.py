@@ -143,3 +143,13 @@ def site_content(transactional_db):
     editors.create_group(apps, schema_editor=None)
     fund_groups = importlib.import_module("funding.migrations.0002_fund_assessors_group")
     fund_groups.create_groups(apps, schema_editor=None)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Keep public pages whole in the cache, as production does.
+
+    Off in other tests (pyproject.toml), whose records are made by factories
+    that do not raise the content version the services raise.
+    """
+    settings.PAGE_CACHE_SECONDS = 60

@@ -12,6 +12,7 @@ from funding import emails
 from funding.models import Bid, BidComment, BidState, Criterion, Score
 from funding.services.submission import officers_to_tell
 from funding.workflow import move
+from localdigital.core import content_version
 from localdigital.core.outbox import queue_email
 
 
@@ -33,6 +34,8 @@ def bid_decide(*, bid: Bid, funded: bool, by, note: str = "") -> None:
             note=note,
             fields={"decided_at": timezone.now()},
         )
+        # Public once its round's decisions are published (a tick on the round).
+        content_version.bump()
         subject, body = emails.outcome(bid, funded=funded)
         for address in officers_to_tell(bid):
             queue_email(to=address, subject=subject, body=body, reference=bid.reference)

@@ -11,3 +11,7 @@ class CoreConfig(AppConfig):
     name = "localdigital.core"
     label = "localdigital"
     verbose_name = "Local Digital"
+
+    def ready(self):
+        # Connects the bump that follows every migration (a new release).
+        from localdigital.core import content_version  # noqa: F401

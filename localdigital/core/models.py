@@ -141,3 +141,25 @@ class StateChangeRecord(models.Model):
 
     def __str__(self):
         return f"{self.get_from_state_display() or 'new'} → {self.get_to_state_display()}"
+
+
+class ContentVersion(models.Model):
+    """One number for the whole site, raised by every write that changes what the public sees.
+
+    Cached public pages are kept under the number that was current when they
+    were drawn (localdigital/core/page_cache.py), so raising it, in the same
+    transaction as the change, makes the very next request draw the page anew.
+    There is one row; localdigital/core/content_version.py alone reads and
+    raises it.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "content version"
+        # Named here because content_version.current() reads it in plain SQL.
+        db_table = "localdigital_contentversion"
+
+    def __str__(self):
+        return f"Content version {self.number}"

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
 from funding.models import Bid
+from localdigital.core.page_cache import public_page
 from signatories.models import SignUp
 
 LATEST_SIGNATORIES_SHOWN = 5
@@ -38,6 +39,7 @@ def home(request):
 def information_page(template_name: str, page_title: str):
     """A view for a page of fixed text, such as the privacy notice."""
 
+    @public_page
     @require_safe
     def view(request):
         return render(request, template_name, {"page_title": page_title})

@@ -4,6 +4,7 @@ permission (MoveNotPermitted) and the sign-up's state (IllegalMove)."""
 
 from django.db import transaction
 
+from localdigital.core import content_version
 from signatories import emails
 from signatories.models import LinkPurpose, RejectionReason, SignUp
 from signatories.services.links import close_links, new_link
@@ -65,4 +66,5 @@ def sign_up_remove(*, sign_up: SignUp, by, reason: str) -> None:
         close_links(sign_up)
         sign_up.removal_reason = reason
         sign_up.save(update_fields=["removal_reason"])
+        content_version.bump()
         emails.queue(emails.removed(sign_up), to=sign_up.officer_email, sign_up=sign_up)

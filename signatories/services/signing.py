@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
+from localdigital.core import content_version
 from localdigital.core.working_days import add_working_days
 from signatories import emails
 from signatories.models import (
@@ -214,6 +215,7 @@ def sign_up_sign(*, link: SignUpLink, typed_name: str) -> SignUp | None:
             by_label=f"{typed_name} (senior approver)",
             fields={"signed_at": timezone.now(), "signed_by_name": typed_name},
         )
+        content_version.bump()
         declaration_url = reverse("declaration:index")
         for name, address in (
             (sign_up.officer_name, sign_up.officer_email),

@@ -19,7 +19,7 @@ def test_page_has_no_accessibility_problems_with_javascript(page, assert_accessi
     page.goto(path)
 
     assert heading in page.locator("h1").inner_text()
-    # The inline snippet ran (its nonce was accepted) and GOV.UK Frontend started.
+    # The inline snippet ran (its hash was allowed) and GOV.UK Frontend started.
     assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
     assert_accessible(page)
     assert page.console_errors == [] or all("404" in e for e in page.console_errors)
