@@ -3,11 +3,14 @@
 // what browsers need, not the package's sources. Its assets folder stays
 // behind: its font (GDS Transport), crest, icons and manifest are GOV.UK's, and
 // this site is not on GOV.UK (our own icons and manifest are in static/public).
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync } from "node:fs";
 
 const source = "node_modules/govuk-frontend/dist/govuk";
 const target = "static/build/govuk";
 
+// Emptied first, so that files an earlier build copied (GOV.UK's font and
+// crest, before this site had a brand of its own) are not published again.
+rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 cpSync(`${source}/govuk-frontend.min.js`, `${target}/govuk-frontend.min.js`);
 
