@@ -31,6 +31,16 @@ def clear_cache():
     yield
 
 
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's signed-in superuser, signed in with a second factor as
+    staff must be (its own fixture signs in with a password alone)."""
+    from tests.staff import sign_in_staff
+
+    sign_in_staff(client, admin_user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hash test users' passwords cheaply: the real hasher is slow on purpose

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
@@ -11,3 +12,11 @@ class CoreConfig(AppConfig):
     name = "localdigital.core"
     label = "localdigital"
     verbose_name = "Local Digital"
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, whose default site asks staff for a second factor.
+    Named in INSTALLED_APPS in the admin's place; not this app's own config."""
+
+    default = False
+    default_site = "localdigital.core.staff_admin.StaffAdminSite"

@@ -21,6 +21,7 @@ from tests.funding.admin.test_rounds_and_bids import (
     submitted_bid,
 )
 from tests.signatories.test_admin import page_text
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def assessor(django_user_model):
 
 @pytest.fixture
 def assessor_client(client, assessor):
-    client.force_login(assessor)
+    sign_in_staff(client, assessor)
     return client
 
 

@@ -17,6 +17,7 @@ from signatories.models import (
     SignUpState,
 )
 from tests.factories import OrganisationFactory, RejectionReasonFactory, SignUpFactory
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def moderator(django_user_model):
 
 @pytest.fixture
 def moderator_client(client, moderator):
-    client.force_login(moderator)
+    sign_in_staff(client, moderator)
     return client
 
 
@@ -147,10 +148,11 @@ def test_a_moderator_cannot_delete_a_sign_up_but_a_superuser_can(moderator_clien
 
 def test_staff_without_permissions_are_refused(client, django_user_model):
     sign_up = SignUpFactory(state=State.AWAITING_REVIEW)
-    client.force_login(
+    sign_in_staff(
+        client,
         django_user_model.objects.create_user(
             username="staff", password="unused-password-123", is_staff=True
-        )
+        ),
     )
 
     assert client.get(QUEUE).status_code == 403
@@ -170,7 +172,7 @@ def test_staff_who_may_only_look_cannot_moderate(client, django_user_model):
         username="viewer", password="unused-password-123", is_staff=True
     )
     viewer.user_permissions.add(Permission.objects.get(codename="view_signup"))
-    client.force_login(viewer)
+    sign_in_staff(client, viewer)
 
     page = page_text(client.get(change_url(sign_up)))
     assert "You do not have permission to moderate sign-ups." in page
@@ -619,7 +621,7 @@ def test_moderating_needs_a_csrf_token(client, moderator, django_capture_on_comm
 
     sign_up = SignUpFactory(state=State.AWAITING_REVIEW)
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(moderator)
+    sign_in_staff(strict, moderator)
 
     response = strict.post(moderate_url(sign_up, "approve"), {"seen_state": sign_up.state})
 

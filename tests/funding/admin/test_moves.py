@@ -16,6 +16,7 @@ from tests.funding.admin.test_rounds_and_bids import (
     submitted_bid,
 )
 from tests.signatories.test_admin import page_text
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def assessor(django_user_model):
 
 @pytest.fixture
 def assessor_client(client, assessor):
-    client.force_login(assessor)
+    sign_in_staff(client, assessor)
     return client
 
 
@@ -226,7 +227,7 @@ def test_scoring_needs_the_permission_to_add_scores(client, django_user_model):
     reader.user_permissions.add(
         Permission.objects.get(codename="view_bid"), Permission.objects.get(codename="change_bid")
     )
-    client.force_login(reader)
+    sign_in_staff(client, reader)
     bid = bid_in_assessment()
 
     assert client.get(score_url(bid)).status_code == 403
@@ -452,7 +453,7 @@ def test_a_tampered_page_state_is_refused(assessor_client, django_capture_on_com
 def test_moves_need_the_permission_to_change_bids(client, django_user_model):
     viewer = make_staff(django_user_model, "viewer")
     viewer.user_permissions.add(Permission.objects.get(codename="view_bid"))
-    client.force_login(viewer)
+    sign_in_staff(client, viewer)
     bid = bid_in_assessment()
 
     page = page_text(client.get(change_url(bid)))

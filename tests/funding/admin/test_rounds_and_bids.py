@@ -30,6 +30,7 @@ from funding.models import (
 )
 from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
 from tests.signatories.test_admin import page_text
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def assessor(django_user_model):
 
 @pytest.fixture
 def assessor_client(client, assessor):
-    client.force_login(assessor)
+    sign_in_staff(client, assessor)
     return client
 
 
@@ -215,7 +216,7 @@ def test_an_assessor_can_read_rounds_but_not_change_them(assessor_client):
 
 
 def test_a_moderator_without_fund_permissions_is_refused(client, django_user_model):
-    client.force_login(make_staff(django_user_model, "moderator", "Moderators"))
+    sign_in_staff(client, make_staff(django_user_model, "moderator", "Moderators"))
     bid = bid_in_assessment()
     paths = [
         BIDS,
@@ -234,7 +235,7 @@ def test_a_moderator_without_fund_permissions_is_refused(client, django_user_mod
 
 
 def test_a_content_editor_cannot_read_bids(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     bid = submitted_bid()
 
     assert client.get(BIDS).status_code == 403
@@ -300,7 +301,7 @@ def round_form(fund, **overrides) -> dict:
 
 
 def test_a_content_editor_sets_up_a_round_with_phases_criteria_and_markdown(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     fund = RoundFactory().fund
 
     response = client.post(f"{ROUNDS}add/", round_form(fund))
@@ -315,7 +316,7 @@ def test_a_content_editor_sets_up_a_round_with_phases_criteria_and_markdown(clie
 
 
 def test_summer_dates_are_taken_as_british_summer_time(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     fund = RoundFactory().fund
 
     client.post(
@@ -354,7 +355,7 @@ def test_summer_dates_are_taken_as_british_summer_time(client, content_editor):
 def test_a_round_with_inconsistent_rules_is_refused_with_a_message(
     client, content_editor, overrides, message
 ):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     fund = RoundFactory().fund
 
     response = client.post(f"{ROUNDS}add/", round_form(fund, **overrides))
@@ -391,7 +392,7 @@ def test_the_round_list_shows_dates_whether_open_and_bids_submitted(assessor_cli
 
 def test_a_criterion_with_scores_cannot_be_deleted_from_its_round(client, django_user_model):
     superuser = django_user_model.objects.create_superuser("root", password="unused-pass-123")
-    client.force_login(superuser)
+    sign_in_staff(client, superuser)
     bid = bid_in_assessment()
     scored(bid, superuser, [3, 2, 4])
     round_ = bid.round
@@ -801,7 +802,7 @@ def test_an_unknown_bid_is_not_found(assessor_client):
 
 
 def test_decisions_cannot_be_published_while_a_bid_awaits_its_outcome(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     waiting = decided_bid(state=BidState.IN_ASSESSMENT)
     round_ = waiting.round
     # The form below brings its own phases and criterion.

@@ -1,0 +1,82 @@
+"""Who counts as signed-in staff, and how long a staff session lasts.
+
+Staff are signed in only once they have given their password and a code
+from their second factor (localdigital.core.staff_sign_in). Their session
+then ends after 30 minutes without a request, and 12 hours after signing in
+whatever they do: the admin reads every bid and removes signatories, so a
+computer left unlocked, or a session taken, is worth little for long.
+
+Officers who bid have no accounts and their own rules
+(funding.officer_session): this middleware leaves their sessions alone.
+"""
+
+import datetime
+import time
+
+from django.contrib import auth, messages
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import HttpRequest
+
+IDLE_LIMIT = datetime.timedelta(minutes=30)
+LONGEST = datetime.timedelta(hours=12)
+# How stale the "last seen" time may get before it is written again: saving
+# the session on every single request would cost a write each time.
+SEEN_PRECISION_SECONDS = 60
+
+SIGNED_IN_AT = "staff_signed_in_at"
+LAST_SEEN_AT = "staff_last_seen_at"
+
+
+def is_signed_in_staff(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Active staff who proved a second factor in this session (django-otp's
+    middleware says which device did)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(user.is_active and user.is_staff and is_verified is not None and is_verified())
+
+
+def start(session: SessionBase) -> None:
+    """Start the clocks of a staff session that has just signed in."""
+    now = time.time()
+    session[SIGNED_IN_AT] = now
+    session[LAST_SEEN_AT] = now
+    # The cookie goes when the session would, rather than lingering.
+    session.set_expiry(int(IDLE_LIMIT.total_seconds()))
+
+
+def _why_over(session: SessionBase, now: float) -> str | None:
+    signed_in_at = session.get(SIGNED_IN_AT)
+    last_seen_at = session.get(LAST_SEEN_AT)
+    if signed_in_at is None or last_seen_at is None:
+        # Signed in some other way than our sign-in pages (or before they
+        # existed): sign in again, with a second factor.
+        return "Sign in again to continue."
+    if now - signed_in_at > LONGEST.total_seconds():
+        return "You were signed out because you had been signed in for 12 hours. Sign in again to continue."
+    if now - last_seen_at > IDLE_LIMIT.total_seconds():
+        return "You were signed out after 30 minutes without activity. Sign in again to continue."
+    return None
+
+
+class StaffSessionLimitsMiddleware:
+    """Ends a staff session that has been idle or open too long.
+
+    After AuthenticationMiddleware and MessageMiddleware: it reads the user
+    and leaves a message for the sign-in page it is sent to next.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        # Most visitors have no signed-in user: nothing to load for them.
+        if auth.SESSION_KEY in request.session and request.user.is_staff:
+            now = time.time()
+            reason = _why_over(request.session, now)
+            if reason:
+                auth.logout(request)
+                messages.info(request, reason)
+            elif now - request.session[LAST_SEEN_AT] >= SEEN_PRECISION_SECONDS:
+                request.session[LAST_SEEN_AT] = now
+                request.session.set_expiry(int(IDLE_LIMIT.total_seconds()))
+        return self.get_response(request)
