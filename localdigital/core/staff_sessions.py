@@ -24,6 +24,10 @@ LONGEST = datetime.timedelta(hours=12)
 # the session on every single request would cost a write each time.
 SEEN_PRECISION_SECONDS = 60
 
+# The session itself is kept a little past the idle limit, so that someone
+# coming back to a signed-out session is told why; it can do nothing then.
+KEPT_FOR_SECONDS = int((IDLE_LIMIT + datetime.timedelta(minutes=30)).total_seconds())
+
 SIGNED_IN_AT = "staff_signed_in_at"
 LAST_SEEN_AT = "staff_last_seen_at"
 
@@ -40,8 +44,7 @@ def start(session: SessionBase) -> None:
     now = time.time()
     session[SIGNED_IN_AT] = now
     session[LAST_SEEN_AT] = now
-    # The cookie goes when the session would, rather than lingering.
-    session.set_expiry(int(IDLE_LIMIT.total_seconds()))
+    session.set_expiry(KEPT_FOR_SECONDS)
 
 
 def _why_over(session: SessionBase, now: float) -> str | None:
@@ -78,5 +81,5 @@ class StaffSessionLimitsMiddleware:
                 messages.info(request, reason)
             elif now - request.session[LAST_SEEN_AT] >= SEEN_PRECISION_SECONDS:
                 request.session[LAST_SEEN_AT] = now
-                request.session.set_expiry(int(IDLE_LIMIT.total_seconds()))
+                request.session.set_expiry(KEPT_FOR_SECONDS)
         return self.get_response(request)
