@@ -30,8 +30,6 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
 INSTALLED_APPS = [
-    # Django's admin, behind two-factor sign-in (localdigital.core.staff_admin).
-    "localdigital.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +45,9 @@ INSTALLED_APPS = [
     # Counts wrong passwords and locks sign-in (see "Staff sign-in" below).
     "axes",
     "localdigital.core",
+    # Django's admin, behind two-factor sign-in (localdigital.core.staff_admin);
+    # after core, whose templates override a few of the admin's.
+    "localdigital.core.apps.StaffAdminConfig",
     "declaration",
     "signatories",
     "funding",
