@@ -7,12 +7,8 @@ the way the sign-in pages leave it (localdigital.core.staff_sign_in).
 Browser tests type a real code instead: `current_code(user)`.
 """
 
-import time
-
 import django_otp
-from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from localdigital.core import staff_devices, staff_sessions
@@ -21,8 +17,7 @@ MODEL_BACKEND = f"{ModelBackend.__module__}.{ModelBackend.__qualname__}"
 
 
 def authenticator_of(user) -> TOTPDevice:
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    return device or staff_devices.add_authenticator(user)
+    return staff_devices.authenticator(user) or staff_devices.add_authenticator(user)
 
 
 def sign_in_staff(client, user) -> None:
@@ -32,18 +27,8 @@ def sign_in_staff(client, user) -> None:
     session[django_otp.DEVICE_ID_SESSION_KEY] = device.persistent_id
     staff_sessions.start(session)
     session.save()
-    # The session's cookie is the test client's to send.
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
 
 
 def current_code(user) -> str:
-    """The code the user's app shows now, as a person would read it: a step
-    later than the last one used, if that was this step (a code works once)."""
-    device = authenticator_of(user)
-    device.refresh_from_db()
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time()
-    if totp.t() <= device.last_t:
-        # The next step's code, which the device accepts one step early.
-        totp.time += device.step * (device.last_t + 1 - totp.t())
-    return f"{totp.token():0{device.digits}d}"
+    """The code the user's app shows now, as a person would read it."""
+    return staff_devices.code_now(authenticator_of(user))

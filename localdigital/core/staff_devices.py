@@ -117,6 +117,22 @@ def add_authenticator(user: AbstractBaseUser, *, secret_hex: str | None = None) 
     )
 
 
+def authenticator(user: AbstractBaseUser) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def code_now(device: TOTPDevice) -> str:
+    """The code `device`'s app shows now: for demo accounts (a developer with
+    no app) and tests. If this step's code was used already, the next step's,
+    which the device accepts a step early (a code works once)."""
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.t() <= device.last_t:
+        totp.time += device.step * (device.last_t + 1 - totp.t())
+    return f"{totp.token():0{device.digits}d}"
+
+
 @dataclass(frozen=True)
 class CodeCheck:
     device: object | None
