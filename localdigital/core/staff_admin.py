@@ -43,21 +43,25 @@ class StaffAdminSite(admin.AdminSite):
             template_name=self.login_template or "admin/login.html",
         )(request)
 
+    # The steps after the password. The first two are for someone who is not
+    # signed in yet (each checks the password was given); the recovery codes
+    # are shown once they are.
+    def sign_in_code(self, request):
+        return staff_sign_in.code_step(request, self)
+
+    def sign_in_set_up(self, request):
+        return staff_sign_in.set_up_step(request, self)
+
+    def sign_in_recovery_codes(self, request):
+        return staff_sign_in.recovery_codes(request, self)
+
     def get_urls(self):
         return [
-            path(
-                "login/code/",
-                lambda request: staff_sign_in.code_step(request, self),
-                name="sign-in-code",
-            ),
-            path(
-                "login/set-up/",
-                lambda request: staff_sign_in.set_up_step(request, self),
-                name="sign-in-set-up",
-            ),
+            path("login/code/", self.sign_in_code, name="sign-in-code"),
+            path("login/set-up/", self.sign_in_set_up, name="sign-in-set-up"),
             path(
                 "login/recovery-codes/",
-                self.admin_view(lambda request: staff_sign_in.recovery_codes(request, self)),
+                self.admin_view(self.sign_in_recovery_codes),
                 name="sign-in-recovery-codes",
             ),
             *super().get_urls(),

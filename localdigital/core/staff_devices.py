@@ -8,6 +8,7 @@ get, how a typed code is tidied and which device it is tried against.
 
 import base64
 import binascii
+import math
 import time
 from dataclasses import dataclass
 
@@ -155,17 +156,15 @@ def check_code(user: AbstractBaseUser, code: str) -> CodeCheck:
                 continue
             allowed, details = device.verify_is_allowed()
             if not allowed:
-                wait = max(wait, _seconds_left(device, details))
+                wait = max(wait, _seconds_left(details))
                 continue
             if device.verify_token(code):
                 return CodeCheck(device=device)
     return CodeCheck(device=None, wait_seconds=wait)
 
 
-def _seconds_left(device, details: dict | None) -> int:
-    failures = (details or {}).get("failure_count", device.throttling_failure_count)
-    if not device.throttling_failure_timestamp:
+def _seconds_left(details: dict | None) -> int:
+    locked_until = (details or {}).get("locked_until")
+    if locked_until is None:
         return 1
-    delay = device.get_throttle_factor() * (2 ** (failures - 1))
-    elapsed = (timezone.now() - device.throttling_failure_timestamp).total_seconds()
-    return max(1, int(delay - elapsed + 0.999))
+    return max(1, math.ceil((locked_until - timezone.now()).total_seconds()))

@@ -39,6 +39,8 @@ PENDING_FOR_SECONDS = 10 * 60
 
 
 class CodeForm(forms.Form):
+    # Drawn by admin/staff_sign_in/_code_field.html, with its hint and its
+    # error tied to it for screen readers.
     code = forms.CharField(
         label="Code",
         max_length=64,
@@ -46,14 +48,6 @@ class CodeForm(forms.Form):
             "required": "Enter the code from your authenticator app",
             "max_length": "Enter the 6-digit code from your authenticator app",
         },
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "autocapitalize": "none",
-                "spellcheck": "false",
-                "autofocus": True,
-            }
-        ),
     )
 
 

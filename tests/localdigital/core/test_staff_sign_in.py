@@ -1,10 +1,12 @@
 """Staff sign in to the admin with their password and then a code."""
 
 import base64
+import datetime
 import re
 from html import unescape
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -210,3 +212,15 @@ def test_people_who_are_not_staff_get_no_further_than_the_password(client):
 
     assert response.status_code == 200
     assert "Please enter the correct username and password for a staff account" in text(response)
+
+
+def test_a_password_waits_ten_minutes_for_its_code(client, staff):
+    authenticator_of(staff)
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC)) as traveller:
+        give_password(client)
+        traveller.shift(datetime.timedelta(minutes=11))
+
+        response = client.post(CODE, {"code": current_code(staff)})
+
+    assert response["Location"] == LOGIN
+    assert client.get("/admin/")["Location"].startswith(LOGIN)
