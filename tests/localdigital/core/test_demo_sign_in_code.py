@@ -54,9 +54,12 @@ def test_it_refuses_on_a_real_site(settings, demo_moderator):
         printed_code("moderator")
 
 
-def test_it_says_when_the_account_has_no_app_yet(settings):
+def test_an_account_with_no_app_yet_is_given_one(client, settings):
     settings.DEBUG = True
     get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
+    client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
 
-    with pytest.raises(CommandError, match="no authenticator app yet"):
-        printed_code("editor")
+    code = printed_code("editor")
+
+    response = client.post("/admin/login/code/", {"code": code})
+    assert response["Location"] == "/admin/"
