@@ -32,13 +32,17 @@ def clear_cache():
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
+def admin_client(admin_user):
     """pytest-django's signed-in superuser, signed in with a second factor as
-    staff must be (its own fixture signs in with a password alone)."""
+    staff must be (its own fixture signs in with a password alone). A client
+    of its own, as pytest-django's is, beside `client`."""
+    from django.test import Client
+
     from tests.staff import sign_in_staff
 
-    sign_in_staff(client, admin_user)
-    return client
+    admin_client = Client()
+    sign_in_staff(admin_client, admin_user)
+    return admin_client
 
 
 @pytest.fixture(autouse=True)

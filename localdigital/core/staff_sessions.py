@@ -13,10 +13,12 @@ Officers who bid have no accounts and their own rules
 import datetime
 import time
 
-from django.contrib import auth, messages
+from django.contrib import messages
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.signals import user_logged_out
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 IDLE_LIMIT = datetime.timedelta(minutes=30)
 LONGEST = datetime.timedelta(hours=12)
@@ -61,25 +63,38 @@ def _why_over(session: SessionBase, now: float) -> str | None:
     return None
 
 
+def _within_limits(request: HttpRequest, user):
+    """`user`, or, if their staff session is over, nobody (and it is ended)."""
+    if not (user.is_authenticated and user.is_staff):
+        return user
+    now = time.time()
+    reason = _why_over(request.session, now)
+    if reason:
+        # As auth.logout does, without setting request.user, which is being worked out.
+        user_logged_out.send(sender=type(user), request=request, user=user)
+        request.session.flush()
+        messages.info(request, reason)
+        return AnonymousUser()
+    if now - request.session[LAST_SEEN_AT] >= SEEN_PRECISION_SECONDS:
+        request.session[LAST_SEEN_AT] = now
+        request.session.set_expiry(KEPT_FOR_SECONDS)
+    return user
+
+
 class StaffSessionLimitsMiddleware:
     """Ends a staff session that has been idle or open too long.
 
-    After AuthenticationMiddleware and MessageMiddleware: it reads the user
-    and leaves a message for the sign-in page it is sent to next.
+    The check is made when a view first asks who the user is, as Django's
+    own AuthenticationMiddleware works it out: pages that never ask (most
+    public ones) read no session for it. After AuthenticationMiddleware and
+    OTPMiddleware, whose user it checks, and MessageMiddleware: it leaves a
+    message for the sign-in page the visitor is sent to next.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        # Most visitors have no signed-in user: nothing to load for them.
-        if auth.SESSION_KEY in request.session and request.user.is_staff:
-            now = time.time()
-            reason = _why_over(request.session, now)
-            if reason:
-                auth.logout(request)
-                messages.info(request, reason)
-            elif now - request.session[LAST_SEEN_AT] >= SEEN_PRECISION_SECONDS:
-                request.session[LAST_SEEN_AT] = now
-                request.session.set_expiry(KEPT_FOR_SECONDS)
+        user = request.user
+        request.user = SimpleLazyObject(lambda: _within_limits(request, user))
         return self.get_response(request)
