@@ -115,3 +115,24 @@ def test_the_address_counted_is_the_one_our_load_balancer_saw(client, settings):
         HTTP_X_FORWARDED_FOR="198.51.100.7",
     )
     assert_locked_out(response)
+
+
+@pytest.mark.parametrize(
+    "request_extra",
+    [
+        {"data": {"username": "x" * 10_000, "password": "wrong"}},
+        {"data": {"username": "jo", "password": "p" * 10_000}},
+        {"data": {"username": "jo", "password": "wrong"}, "HTTP_USER_AGENT": "u" * 10_000},
+        {"data": {"username": "jo", "password": "wrong"}, "HTTP_X_FORWARDED_FOR": "not-an-ip"},
+        {"data": {"username": "jo\u202e", "password": "wrong"}},
+    ],
+)
+def test_hostile_sign_in_posts_are_refused_without_an_error(client, settings, request_extra):
+    settings.TRUSTED_PROXY_COUNT = 1
+    extra = dict(request_extra)
+    data = extra.pop("data")
+
+    for _ in range(6):
+        response = client.post(LOGIN, data, **extra)
+        assert response.status_code in (200, 429)
+    assert client.get(CODE)["Location"] == LOGIN
