@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -224,3 +225,15 @@ def test_a_password_waits_ten_minutes_for_its_code(client, staff):
 
     assert response["Location"] == LOGIN
     assert client.get("/admin/")["Location"].startswith(LOGIN)
+
+
+def test_the_first_account_made_with_createsuperuser_enrols_on_first_sign_in(client, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", PASSWORD)
+    call_command(
+        "createsuperuser", interactive=False, username="first", email="first@example.gov.uk"
+    )
+
+    response = give_password(client, username="first")
+
+    assert response["Location"] == SET_UP
+    assert "Set up your authenticator app" in text(client.get(SET_UP))
