@@ -5,7 +5,6 @@ that is this site (StaffAdminConfig in apps.py makes it the default).
 """
 
 from django.contrib import admin, auth
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -39,7 +38,7 @@ class StaffAdminSite(admin.AdminSite):
         request.current_app = self.name
         return staff_sign_in.PasswordStep.as_view(
             extra_context=context,
-            authentication_form=self.login_form or AdminAuthenticationForm,
+            authentication_form=self.login_form or staff_sign_in.StaffAuthenticationForm,
             template_name=self.login_template or "admin/login.html",
         )(request)
 

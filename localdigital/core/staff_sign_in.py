@@ -51,12 +51,27 @@ class CodeForm(forms.Form):
     )
 
 
+class StaffAuthenticationForm(AdminAuthenticationForm):
+    """The admin's sign-in form, refusing a username longer than any account's
+    before the password is checked (Django's form sets a limit it does not
+    enforce), so that django-axes never has one too long to store."""
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if len(username) > self.fields["username"].max_length:
+            raise forms.ValidationError(
+                "Enter a username of %(limit)s characters or fewer",
+                params={"limit": self.fields["username"].max_length},
+            )
+        return username
+
+
 class PasswordStep(LoginView):
     """The admin's own sign-in form (and its checks: active, staff), whose
     success leads to the code rather than signing in."""
 
     template_name = "admin/login.html"
-    authentication_form = AdminAuthenticationForm
+    authentication_form = StaffAuthenticationForm
 
     def get_default_redirect_url(self):
         return reverse("admin:index")

@@ -136,3 +136,10 @@ def test_hostile_sign_in_posts_are_refused_without_an_error(client, settings, re
         response = client.post(LOGIN, data, **extra)
         assert response.status_code in (200, 429)
     assert client.get(CODE)["Location"] == LOGIN
+
+
+def test_a_username_longer_than_any_account_is_refused_plainly(client):
+    response = client.post(LOGIN, {"username": "x" * 151, "password": "wrong"})
+
+    assert response.status_code == 200
+    assert "Enter a username of 150 characters or fewer" in text(response)
