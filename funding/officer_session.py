@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from funding.models import Bid
 from funding.officers import organisations_of
+from localdigital.core.staff_sessions import is_signed_in_staff
 
 SESSION_KEY = "fund_officer_email"
 SIGNED_IN_FOR = datetime.timedelta(hours=8)
@@ -70,9 +71,9 @@ def officer_required(view: Callable) -> Callable:
 
 
 def may_see_bid(request: HttpRequest, bid: Bid) -> bool:
-    """Officers of the lead council, and staff who may view bids, may see a bid."""
+    """Officers of the lead council, and signed-in staff who may view bids, may see a bid."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_active and user.is_staff and user.has_perm("funding.view_bid"):
+    if user is not None and is_signed_in_staff(user) and user.has_perm("funding.view_bid"):
         return True
     email = signed_in_email(request)
     return bool(email) and organisations_of(email).filter(pk=bid.lead_id).exists()

@@ -5,6 +5,7 @@ in every environment. Unset values fall back to what a developer's laptop
 needs: SQLite, mail printed to the console, an in-process cache.
 """
 
+import datetime
 import tempfile
 from pathlib import Path
 
@@ -31,7 +32,6 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,7 +40,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # Staff's second factors: an authenticator app, and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Counts wrong passwords and locks sign-in (see "Staff sign-in" below).
+    "axes",
     "localdigital.core",
+    # Django's admin, behind two-factor sign-in (localdigital.core.staff_admin);
+    # after core, whose templates override a few of the admin's.
+    "localdigital.core.apps.StaffAdminConfig",
     "declaration",
     "signatories",
     "funding",
@@ -60,9 +69,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, proved this session (user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "localdigital.core.staff_sessions.StaffSessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "localdigital.core.middleware.AdminRefusesNulMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "localdigital.urls"
@@ -185,6 +199,25 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
 }
+
+# Staff sign-in (localdigital.core.staff_sign_in). django-axes checks first
+# whether sign-in is locked, then Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Wrong passwords allowed for one account, and from one address, before
+# sign-in is locked for both for AXES_COOLOFF_MINUTES. Counted in the
+# database, so the count holds across web servers.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Signing in fully (password and code) clears that account's count.
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "localdigital.core.staff_sign_in.client_ip"
+AXES_LOCKOUT_CALLABLE = "localdigital.core.staff_sign_in.locked_out"
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = "Local Digital"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -31,6 +31,20 @@ def clear_cache():
     yield
 
 
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's signed-in superuser, signed in with a second factor as
+    staff must be (its own fixture signs in with a password alone). A client
+    of its own, as pytest-django's is, beside `client`."""
+    from django.test import Client
+
+    from tests.staff import sign_in_staff
+
+    admin_client = Client()
+    sign_in_staff(admin_client, admin_user)
+    return admin_client
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hash test users' passwords cheaply: the real hasher is slow on purpose

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from funding.models import Attachment
 from funding.officer_session import may_see_bid, redirect_to_sign_in, signed_in_email
 from funding.uploads import CONTENT_TYPES
+from localdigital.core.staff_sessions import is_signed_in_staff
 
 
 @require_safe
@@ -17,8 +18,7 @@ def attachment_download(request: HttpRequest, pk: int, token: str) -> HttpRespon
     Everyone else gets 404, whether or not the file exists. Someone signed in
     neither as an officer nor as staff is asked to sign in first.
     """
-    user = request.user
-    if not signed_in_email(request) and not (user.is_authenticated and user.is_staff):
+    if not signed_in_email(request) and not is_signed_in_staff(request.user):
         return redirect_to_sign_in(request)
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token):
         raise Http404("No such attachment.")

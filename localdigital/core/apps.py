@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
@@ -15,3 +16,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Connects the bump that follows every migration (a new release).
         from localdigital.core import content_version  # noqa: F401
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, whose default site asks staff for a second factor.
+    Named in INSTALLED_APPS in the admin's place; not this app's own config."""
+
+    default = False
+    default_site = "localdigital.core.staff_admin.StaffAdminSite"

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from declaration.models import Principle
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def content_editor(django_user_model):
 
 
 def test_content_editor_can_edit_a_principle_in_admin(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     principle = Principle.objects.get(number=5)
 
     response = client.post(
@@ -37,7 +38,7 @@ def test_content_editor_can_edit_a_principle_in_admin(client, content_editor):
 
 
 def test_content_editor_can_edit_the_declaration_text(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
 
     assert client.get("/admin/declaration/declaration/1/change/").status_code == 200
 
@@ -53,7 +54,7 @@ def test_content_editor_can_edit_the_declaration_text(client, content_editor):
     ],
 )
 def test_content_editor_cannot_do_anything_else(client, content_editor, path):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
 
     assert client.get(path).status_code == 403
 

@@ -20,6 +20,7 @@ from tests.funding.admin.fund_admin import (
     scored,
     submitted_bid,
 )
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def assessor(django_user_model):
 
 @pytest.fixture
 def assessor_client(client, assessor):
-    client.force_login(assessor)
+    sign_in_staff(client, assessor)
     return client
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.admin_pages import make_staff
+from tests.staff import sign_in_staff
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def assessor(django_user_model):
 
 @pytest.fixture
 def assessor_client(client, assessor):
-    client.force_login(assessor)
+    sign_in_staff(client, assessor)
     return client
 
 

@@ -16,6 +16,7 @@ from tests.funding.admin.fund_admin import (
     scored,
     submitted_bid,
 )
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +243,7 @@ def test_a_tampered_page_state_is_refused(assessor_client, django_capture_on_com
 def test_moves_need_the_permission_to_change_bids(client, django_user_model):
     viewer = make_staff(django_user_model, "viewer")
     viewer.user_permissions.add(Permission.objects.get(codename="view_bid"))
-    client.force_login(viewer)
+    sign_in_staff(client, viewer)
     bid = bid_in_assessment()
 
     page = page_text(client.get(change_url(bid)))

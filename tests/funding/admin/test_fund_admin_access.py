@@ -17,6 +17,7 @@ from tests.funding.admin.fund_admin import (
     change_url,
     submitted_bid,
 )
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_an_assessor_can_read_rounds_but_not_change_them(assessor_client):
 
 
 def test_a_moderator_without_fund_permissions_is_refused(client, django_user_model):
-    client.force_login(make_staff(django_user_model, "moderator", "Moderators"))
+    sign_in_staff(client, make_staff(django_user_model, "moderator", "Moderators"))
     bid = bid_in_assessment()
     paths = [
         BIDS,
@@ -133,7 +134,7 @@ def test_a_moderator_without_fund_permissions_is_refused(client, django_user_mod
 
 
 def test_a_content_editor_cannot_read_bids(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     bid = submitted_bid()
 
     assert client.get(BIDS).status_code == 403

@@ -16,6 +16,7 @@ from tests.funding.admin.fund_admin import (
     scored,
     submitted_bid,
 )
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def round_form(fund, **overrides) -> dict:
 
 
 def test_a_content_editor_sets_up_a_round_with_phases_criteria_and_markdown(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     fund = RoundFactory().fund
 
     response = client.post(f"{ROUNDS}add/", round_form(fund))
@@ -71,7 +72,7 @@ def test_a_content_editor_sets_up_a_round_with_phases_criteria_and_markdown(clie
 
 
 def test_summer_dates_are_taken_as_british_summer_time(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     fund = RoundFactory().fund
 
     client.post(
@@ -110,7 +111,7 @@ def test_summer_dates_are_taken_as_british_summer_time(client, content_editor):
 def test_a_round_with_inconsistent_rules_is_refused_with_a_message(
     client, content_editor, overrides, message
 ):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     fund = RoundFactory().fund
 
     response = client.post(f"{ROUNDS}add/", round_form(fund, **overrides))
@@ -147,7 +148,7 @@ def test_the_round_list_shows_dates_whether_open_and_bids_submitted(assessor_cli
 
 def test_a_criterion_with_scores_cannot_be_deleted_from_its_round(client, django_user_model):
     superuser = django_user_model.objects.create_superuser("root", password="unused-pass-123")
-    client.force_login(superuser)
+    sign_in_staff(client, superuser)
     bid = bid_in_assessment()
     scored(bid, superuser, [3, 2, 4])
     round_ = bid.round
@@ -195,7 +196,7 @@ def test_a_criterion_with_scores_cannot_be_deleted_from_its_round(client, django
 
 
 def test_decisions_cannot_be_published_while_a_bid_awaits_its_outcome(client, content_editor):
-    client.force_login(content_editor)
+    sign_in_staff(client, content_editor)
     waiting = decided_bid(state=BidState.IN_ASSESSMENT)
     round_ = waiting.round
     # The form below brings its own phases and criterion.

@@ -14,6 +14,7 @@ from tests.funding.admin.fund_admin import (
     scored,
     submitted_bid,
 )
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +195,7 @@ def test_scoring_needs_the_permission_to_add_scores(client, django_user_model):
     reader.user_permissions.add(
         Permission.objects.get(codename="view_bid"), Permission.objects.get(codename="change_bid")
     )
-    client.force_login(reader)
+    sign_in_staff(client, reader)
     bid = bid_in_assessment()
 
     assert client.get(score_url(bid)).status_code == 403

@@ -22,6 +22,7 @@ from funding.models import Attachment, AttachmentKind, Bid, BidState
 from funding.officer_session import SESSION_KEY
 from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
 from tests.funding.test_uploads import DOCUMENTS, MINIMAL_PDF, minimal_docx
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -288,7 +289,7 @@ def staff_user(*, may_view_bids: bool):
 
 
 def test_staff_who_may_view_bids_can_download_without_an_officer_session(attachment, client):
-    client.force_login(staff_user(may_view_bids=True))
+    sign_in_staff(client, staff_user(may_view_bids=True))
 
     response = client.get(download_url(attachment))
 
@@ -297,7 +298,7 @@ def test_staff_who_may_view_bids_can_download_without_an_officer_session(attachm
 
 
 def test_staff_without_the_permission_cannot(attachment, client):
-    client.force_login(staff_user(may_view_bids=False))
+    sign_in_staff(client, staff_user(may_view_bids=False))
 
     assert client.get(download_url(attachment)).status_code == 404
 

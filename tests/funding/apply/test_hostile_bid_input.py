@@ -31,6 +31,7 @@ from tests.hostile import (
     hostile_text,
     post_data,
 )
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -252,7 +253,7 @@ def test_the_scoring_form_answers_any_post_with_a_page(django_capture_on_commit_
     @given(data=post_data(fields))
     def check(data):
         client = Client()
-        client.force_login(assessor)
+        sign_in_staff(client, assessor)
 
         assert_answered(client.post(f"/admin/funding/bid/{bid.pk}/score/", data))
         assert not contains_nul(list(bid.scores.values_list("justification", flat=True)))

@@ -22,6 +22,7 @@ from signatories import services
 from signatories.models import LinkPurpose, SignUpState
 from signatories.services import find_link
 from tests.factories import SignUpFactory, decided_bid, moderator_user
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +159,7 @@ def test_a_signatory_removed_goes_at_once(visitor, django_capture_on_commit_call
 def test_content_edited_in_admin_shows_at_once(visitor, staff, django_user_model, committed):
     principle = Principle.objects.get(number=5)
     assert "Work in the open" not in seen(visitor, "/declaration/")
-    staff.force_login(make_staff(django_user_model, "editor", "Content editors"))
+    sign_in_staff(staff, make_staff(django_user_model, "editor", "Content editors"))
 
     with committed(execute=True):
         response = staff.post(
@@ -195,7 +196,7 @@ def test_bid_decisions_published_in_admin_show_at_once(
 ):
     bid, round_ = closed_round_with_a_funded_bid()
     assert "Shared waste booking service" not in seen(visitor, "/fund/bids/")
-    staff.force_login(make_staff(django_user_model, "editor", "Content editors"))
+    sign_in_staff(staff, make_staff(django_user_model, "editor", "Content editors"))
 
     with committed(execute=True):
         response = staff.post(
@@ -227,7 +228,7 @@ def test_a_project_link_added_in_admin_shows_at_once(visitor, staff, django_user
     Round.objects.filter(pk=round_.pk).update(results_published=True)
     page = bid.get_absolute_url()
     assert "Sprint 2 notes" not in seen(visitor, page)
-    staff.force_login(make_staff(django_user_model, "assessor", "Fund assessors"))
+    sign_in_staff(staff, make_staff(django_user_model, "assessor", "Fund assessors"))
 
     with committed(execute=True):
         response = staff.post(

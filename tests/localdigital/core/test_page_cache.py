@@ -18,6 +18,7 @@ from django.test import Client
 from localdigital.core import content_version
 from signatories.models import Organisation
 from tests.factories import signed_council
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_a_signed_in_visitor_is_never_served_or_kept_a_cached_page(
 ):
     visitor = Client()
     visitor.get("/signatories/")
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     rename_behind_the_caches_back(council, "Otherton Borough Council")
 
     response = client.get("/signatories/")

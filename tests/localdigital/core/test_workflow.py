@@ -14,6 +14,7 @@ from signatories.models import SignUp, SignUpState
 from signatories.workflow import SIGN_UP_WORKFLOW
 from tests.factories import BidFactory, OrganisationFactory, RejectionReasonFactory, SignUpFactory
 from tests.factories import answers as sign_up_answers
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_the_admin_refuses_a_moderation_page_to_staff_without_the_permission(
 ):
     reader = staff(django_user_model, "reader", permissions=["view_signup"])
     sign_up = SignUpFactory(state=SignUpState.AWAITING_REVIEW)
-    client.force_login(reader)
+    sign_in_staff(client, reader)
 
     page = client.get(f"/admin/signatories/signup/{sign_up.pk}/moderate/approve/")
     posted = client.post(

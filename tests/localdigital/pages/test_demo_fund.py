@@ -21,6 +21,7 @@ from funding.models import (
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.fund_content import CRITERIA
 from tests.admin_pages import make_staff, page_text
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +166,7 @@ def test_demo_assessors_cannot_sign_in(demo):
 
 
 def test_the_demo_bids_can_be_read_in_admin(demo, client, django_user_model):
-    client.force_login(make_staff(django_user_model, "assessor", "Fund assessors"))
+    sign_in_staff(client, make_staff(django_user_model, "assessor", "Fund assessors"))
     funded = Bid.objects.filter(state=BidState.FUNDED).first()
 
     listing = client.get("/admin/funding/bid/")

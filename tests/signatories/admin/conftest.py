@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.staff import sign_in_staff
+
 
 @pytest.fixture
 def moderator(django_user_model):
@@ -15,5 +17,5 @@ def moderator(django_user_model):
 
 @pytest.fixture
 def moderator_client(client, moderator):
-    client.force_login(moderator)
+    sign_in_staff(client, moderator)
     return client

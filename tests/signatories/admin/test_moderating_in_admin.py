@@ -8,6 +8,7 @@ from signatories.models import RejectionReason, SignUpState
 from tests.admin_pages import page_text
 from tests.factories import RejectionReasonFactory, SignUpFactory
 from tests.signatories.admin.moderation_pages import QUEUE, change_url, moderate_url, post_move
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -246,7 +247,7 @@ def test_moderating_needs_a_csrf_token(client, moderator, django_capture_on_comm
 
     sign_up = SignUpFactory(state=State.AWAITING_REVIEW)
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(moderator)
+    sign_in_staff(strict, moderator)
 
     response = strict.post(moderate_url(sign_up, "approve"), {"seen_state": sign_up.state})
 

@@ -8,6 +8,7 @@ from signatories.models import RejectionReason, SignUp, SignUpState
 from tests.admin_pages import page_text
 from tests.factories import SignUpFactory
 from tests.signatories.admin.moderation_pages import QUEUE, change_url, moderate_url
+from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +83,11 @@ def test_a_moderator_cannot_delete_a_sign_up_but_a_superuser_can(moderator_clien
 
 def test_staff_without_permissions_are_refused(client, django_user_model):
     sign_up = SignUpFactory(state=State.AWAITING_REVIEW)
-    client.force_login(
+    sign_in_staff(
+        client,
         django_user_model.objects.create_user(
             username="staff", password="unused-password-123", is_staff=True
-        )
+        ),
     )
 
     assert client.get(QUEUE).status_code == 403
@@ -105,7 +107,7 @@ def test_staff_who_may_only_look_cannot_moderate(client, django_user_model):
         username="viewer", password="unused-password-123", is_staff=True
     )
     viewer.user_permissions.add(Permission.objects.get(codename="view_signup"))
-    client.force_login(viewer)
+    sign_in_staff(client, viewer)
 
     page = page_text(client.get(change_url(sign_up)))
     assert "You do not have permission to moderate sign-ups." in page
