@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "localdigital.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads a posted body (the CSRF check is the first to).
+    "localdigital.core.middleware.RefuseUnreadableCharsetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which second factor, if any, proved this session (user.is_verified()).
@@ -344,7 +346,10 @@ TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_context": {"()": "localdigital.core.logging.RequestContextFilter"}},
+    "filters": {
+        "request_context": {"()": "localdigital.core.logging.RequestContextFilter"},
+        "refusals_on_one_line": {"()": "localdigital.core.logging.RefusalsOnOneLine"},
+    },
     "formatters": {
         "json": {"()": "localdigital.core.logging.JsonLineFormatter"},
         "text": {
@@ -356,7 +361,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_context"],
+            "filters": ["refusals_on_one_line", "request_context"],
             "formatter": LOG_FORMAT,
             "level": LOG_LEVEL,
         },
@@ -364,7 +369,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Django's own console handler would print its lines a second time, in
     # neither format: they go to the root's instead.
-    "loggers": {"django": {"handlers": [], "level": "INFO"}},
+    # Refusals of bad requests (django.security.*, and django.request's 4xx)
+    # are written as one warning line each (RefusalsOnOneLine).
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.security": {"handlers": [], "level": "WARNING"},
+    },
 }
 
 # Errors reported to Sentry, only if SENTRY_DSN is set (so never in tests).

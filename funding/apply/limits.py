@@ -3,8 +3,9 @@
 
 # Asking for a sign-in link sends an email. A council's officers often share
 # one outgoing address, and on a round's last day many may sign in within the
-# hour; the service also limits the links sent to any one email address,
-# wherever the asking comes from, so a flood still reaches nobody's inbox.
+# hour; the service also limits the links sent to any one email address, per
+# visitor asking and in all (funding.services.sign_in), so a flood still
+# reaches nobody's inbox.
 SIGN_IN_LIMIT = {"scope": "fund-sign-in", "limit": 40, "per_seconds": 60 * 60}
 # Pressing the button on a link's page; each link works once.
 LINK_LIMIT = {"scope": "fund-sign-in-link", "limit": 60, "per_seconds": 60 * 60}

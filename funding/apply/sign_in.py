@@ -10,7 +10,7 @@ from funding.apply.limits import LINK_LIMIT, QUESTION_LIMIT, SIGN_IN_LIMIT
 from funding.apply.links import your_bids_url
 from funding.officer_session import safe_next, signed_in_email
 from localdigital.core.forms import honeypot_filled
-from localdigital.core.ratelimit import rate_limit
+from localdigital.core.ratelimit import client_address, rate_limit
 
 # What signing in keeps in the visitor's session.
 NEXT_KEY = "fund_sign_in_next"  # where to go once signed in
@@ -31,7 +31,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             email = form.cleaned_data["email"]
             # The same answer for every address, known or not (see the service).
-            services.sign_in_request(email=email)
+            services.sign_in_request(email=email, asked_from=client_address(request))
             request.session[NEXT_KEY] = next_url
             request.session[SENT_TO_KEY] = email
             return redirect("apply:sign-in-check-email")

@@ -42,6 +42,7 @@ from funding.services.refusals import (
 )
 from funding.services.sign_in import (
     SIGN_IN_EMAILS_PER_HOUR,
+    SIGN_IN_EMAILS_PER_HOUR_PER_VISITOR,
     SIGN_IN_LINK_LIFETIME,
     sign_in_link_find,
     sign_in_link_minutes,
@@ -52,6 +53,7 @@ from funding.services.submission import bid_submit, bid_withdraw, officers_to_te
 
 __all__ = [
     "SIGN_IN_EMAILS_PER_HOUR",
+    "SIGN_IN_EMAILS_PER_HOUR_PER_VISITOR",
     "SIGN_IN_LINK_LIFETIME",
     "BidIncomplete",
     "BidNotEditable",

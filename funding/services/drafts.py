@@ -67,16 +67,26 @@ def bid_save_section(
     with transaction.atomic():
         current = locked_draft(bid)
         many = {name: values.pop(name) for name in ("partners", "principles") if name in values}
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.save()
         for name, objects in many.items():
             getattr(current, name).set(objects)
-        current = Bid.objects.with_answers().get(pk=bid.pk)
-        found = sections.problems(current, section) if completed else []
+        # The section is judged on what it will hold: the new values over the
+        # bid as stored (with its partners and principles, set just above).
+        answers = Bid.objects.with_answers().get(pk=bid.pk)
+        for name, value in values.items():
+            setattr(answers, name, value)
+        found = sections.problems(answers, section) if completed else []
+        for name, value in values.items():
+            setattr(current, name, value)
         if completed is not None:
             _mark(current, section, completed=completed and not found)
-            current.save(update_fields=["completed_sections", "updated_at"])
+        # One UPDATE of only the fields that change. A second update of the
+        # row in the same transaction would have PostgreSQL check the round's
+        # foreign key again, locking the round after the bid: the opposite
+        # order to submitting, which is how the two once deadlocked.
+        changed = [*values, "updated_at"]
+        if completed is not None:
+            changed.append("completed_sections")
+        current.save(update_fields=changed)
     return found
 
 

@@ -9,12 +9,18 @@ from django.utils import timezone
 from funding import emails
 from funding.models import SignInLink
 from localdigital.core.outbox import queue_email
+from localdigital.core.ratelimit import within_limit
 from localdigital.core.tokens import hash_token, new_token
 
 SIGN_IN_LINK_LIFETIME = datetime.timedelta(minutes=15)
-# Sign-in emails one address may be sent in an hour, whoever asks: enough for
-# an officer who lost one or two, too few to fill someone's inbox.
-SIGN_IN_EMAILS_PER_HOUR = 5
+# Sign-in emails one address may be sent in an hour at the asking of any one
+# visitor: enough for an officer who lost one or two, too few to fill an
+# inbox. Counted per address and visitor, so that others asking for the
+# officer's address do not use up the officer's own.
+SIGN_IN_EMAILS_PER_HOUR_PER_VISITOR = 5
+# And whoever asks, a ceiling on what one inbox is sent in an hour: well over
+# what several visitors' full allowances add up to, still not a flood.
+SIGN_IN_EMAILS_PER_HOUR = 50
 
 
 def sign_in_link_minutes() -> int:
@@ -22,15 +28,24 @@ def sign_in_link_minutes() -> int:
     return int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60)
 
 
-def sign_in_request(*, email: str) -> None:
-    """Email `email` a single-use link that signs them in.
+def sign_in_request(*, email: str, asked_from: str) -> None:
+    """Email `email` a single-use link that signs them in, if its limits allow.
 
+    `asked_from` is the asking visitor's address (ratelimit.client_address).
     Every address is sent a link, whether or not it belongs to a signed
     council, so that the page after asking looks the same for all: nobody
     can use it to find out which addresses we know. (What the officer may do
-    once signed in depends on their organisations.)
+    once signed in depends on their organisations.) Over a limit, nothing is
+    sent and the answer is the same.
     """
     email = email.strip()
+    if not within_limit(
+        scope="fund-sign-in-email",
+        key=f"{email.lower()} {asked_from}",
+        limit=SIGN_IN_EMAILS_PER_HOUR_PER_VISITOR,
+        per_seconds=60 * 60,
+    ):
+        return
     an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
     recent = SignInLink.objects.filter(email__iexact=email, created_at__gte=an_hour_ago)
     if recent.count() >= SIGN_IN_EMAILS_PER_HOUR:

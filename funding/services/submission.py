@@ -82,7 +82,12 @@ def bid_submit(*, bid: Bid, email: str) -> Bid:
     with transaction.atomic():
         # Locking the round makes submissions to it one at a time, so numbers
         # follow on without gaps and two bids cannot count the same free place.
-        round_ = Round.objects.select_for_update().get(pk=bid.round_id)
+        # FOR NO KEY UPDATE, not FOR UPDATE: saving a bid's section checks
+        # its round still exists (PostgreSQL's foreign-key check takes KEY
+        # SHARE on the round) while it holds the bid's lock; a FOR UPDATE here
+        # would wait for that bid while the save waited for the round, a
+        # deadlock. NO KEY UPDATE still makes two submissions wait in turn.
+        round_ = Round.objects.select_for_update(no_key=True).get(pk=bid.round_id)
         locked_draft(bid)
         current = Bid.objects.with_answers().get(pk=bid.pk)
         _check_sendable(current, round_=round_)

@@ -69,6 +69,30 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
+class RefusalsOnOneLine(logging.Filter):
+    """Django's refusals of bad requests as one warning line each, without a traceback.
+
+    Django logs a SuspiciousOperation (DisallowedHost, RequestDataTooBig,
+    DisallowedModelAdminToField...) at ERROR on its django.security.<name>
+    logger, and a MultiPartParserError, BadRequest or PermissionDenied on
+    django.request, each with the exception's traceback. They are answered
+    with a 4xx page: the visitor sent something wrong, our code did not fail,
+    so a traceback is noise, and an error line would page someone. What was
+    refused and where is in the message. Server errors (5xx) keep theirs.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        security = record.name == "django.security" or record.name.startswith("django.security.")
+        refused = record.name == "django.request" and 400 <= getattr(record, "status_code", 0) < 500
+        if security or refused:
+            record.levelno = logging.WARNING
+            record.levelname = logging.getLevelName(logging.WARNING)
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True
+
+
 class JsonLineFormatter(JsonFormatter):
     """One JSON object a line: time, level, logger, message and any extra fields."""
 

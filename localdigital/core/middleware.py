@@ -1,9 +1,11 @@
+import codecs
 import logging
 import time
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.core.signals import request_finished
+from django.utils.http import parse_header_parameters
 
 from localdigital.core.logging import (
     current_request_id,
@@ -91,4 +93,44 @@ class AdminRefusesNulMiddleware:
             for key, values in request.GET.lists()
         ):
             raise SuspiciousOperation("A NUL byte in an admin query string.")
+        return self.get_response(request)
+
+
+# The character sets a form post may name. Browsers send none (the body is in
+# the page's own UTF-8); tools and old clients name one of these. An
+# allow-list, not codecs' own "is this a text encoding" flag (a private
+# attribute): Python also counts as text codecs that no form is sent in and
+# some that fail on any input ("undefined", "idna", "unicode_escape"...).
+FORM_CHARSETS = frozenset({"utf-8", "ascii", "iso8859-1", "iso8859-15", "cp1252"})
+
+
+class UnreadableCharset(SuspiciousOperation):
+    """A request body in a character set we do not read."""
+
+
+def readable_charset(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name in FORM_CHARSETS
+    except LookupError:
+        return False
+
+
+class RefuseUnreadableCharsetMiddleware:
+    """Answers 400 to a request whose Content-Type names a charset we do not read.
+
+    Django decodes a form's fields in the charset its Content-Type names. One
+    that is not a text encoding at all ("rot13", "base64", "zlib") raised
+    LookupError as soon as the CSRF middleware read the body, a server error.
+    Placed before CsrfViewMiddleware, so it refuses before anything reads the
+    body; Django answers SuspiciousOperation with the GOV.UK 400 page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _, params = parse_header_parameters(request.META.get("CONTENT_TYPE", ""))
+        charset = params.get("charset")
+        if charset is not None and not readable_charset(charset):
+            raise UnreadableCharset("A request body in a character set we do not read.")
         return self.get_response(request)

@@ -7,6 +7,7 @@ are counted: reading pages is never limited.
 """
 
 import functools
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -47,6 +48,18 @@ def _count(key: str, *, per_seconds: int) -> int:
         # The key expired between add() and incr(): this is the first post of a new window.
         cache.add(key, 1, timeout=per_seconds + 1)
         return 1
+
+
+def within_limit(*, scope: str, key: str, limit: int, per_seconds: int) -> bool:
+    """Count one use of `key` in `scope`; whether it is within `limit` per `per_seconds`.
+
+    For limits on something other than a visitor's posts (the emails one
+    address is sent, say). The key is hashed: cache keys must be short and
+    plain, and an email address in one would sit in the cache as typed.
+    """
+    window = int(time.time() // per_seconds)
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return _count(f"ratelimit:{scope}:{digest}:{window}", per_seconds=per_seconds) <= limit
 
 
 def rate_limit(*, scope: str, limit: int, per_seconds: int) -> Callable:

@@ -1,6 +1,5 @@
 """One JSON line a request, an id on every line written while serving it, and no tokens."""
 
-import io
 import json
 import logging
 import re
@@ -16,20 +15,6 @@ pytestmark = pytest.mark.django_db
 
 TOKEN = "QmFkVG9rZW5Gb3JMb2dzMTIz"
 NEW_ID = re.compile(r"[0-9a-f]{32}")
-
-
-@pytest.fixture
-def log_lines():
-    """The lines the site's own log handler writes during the test, parsed.
-
-    The handler is the one settings.LOGGING configures, with its filter and
-    its formatter; only its stream is swapped for one the test can read.
-    """
-    handler = next(h for h in logging.getLogger().handlers if h.name == "console")
-    stream = io.StringIO()
-    previous = handler.setStream(stream)
-    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
-    handler.setStream(previous)
 
 
 def request_lines(lines: list[dict]) -> list[dict]:
