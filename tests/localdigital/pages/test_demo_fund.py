@@ -27,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
+def demo(settings):
+    settings.DEBUG = True  # the demo loads only for local development
     call_command("import_organisations", "signatories/demo_organisations.csv")
     call_command("load_demo_content")
 
