@@ -92,3 +92,22 @@ class AdminRefusesNulMiddleware:
         ):
             raise SuspiciousOperation("A NUL byte in an admin query string.")
         return self.get_response(request)
+
+
+class AdminNoIndexMiddleware:
+    """Tells search engines not to index or follow anything under the admin.
+
+    robots.txt cannot say so without publishing the admin's address, so each
+    admin response says it for itself, whatever its status (the sign-in page,
+    its redirects, its errors).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = f"/{settings.ADMIN_URL}"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.admin_prefix):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
