@@ -42,11 +42,11 @@ Tell us which phase you are bidding for and how much you need, up to the
 round's limit for that phase, and break the amount down between the lead
 council, the partners and any suppliers.
 
-## How bids are assessed
+## How decisions are made
 
-Assessors score every bid against the criteria listed on this page, on a scale
-of 0 to 4, and give reasons for each score. Each criterion counts according to
-its weight. The panel's recommendations go to the minister for approval.
+Once every bid has been scored, the panel recommends which bids to fund, as
+far as the round's budget goes. The minister approves the recommendations, and
+we publish every bid with its outcome.
 
 ## After you submit
 
