@@ -1,6 +1,7 @@
 """What the demo fund says and holds: its texts, criteria, caps, assessors, and
 the bids its two rounds are given (made by localdigital.pages.demo.fund)."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from funding.models import BidState, LinkKind, Phase
@@ -126,6 +127,7 @@ class DemoBid:
     outcome: str
     # One tuple of scores (in the order of CRITERIA) for each assessor who scored it.
     scores: tuple[tuple[int, ...], ...] = ()
+    # (kind, title, file name of a sample document in static/public/demo/)
     links: tuple[tuple[str, str, str], ...] = field(default=())
 
 
@@ -149,12 +151,12 @@ CLOSED_ROUND_BIDS = [
             (
                 LinkKind.SPRINT_NOTE,
                 "Sprint 1: who looks at planning applications, and why",
-                "https://example.org/planning-data/sprint-1",
+                "planning-data-sprint-1.txt",
             ),
             (
                 LinkKind.OUTPUT,
                 "Discovery report",
-                "https://example.org/planning-data/discovery-report",
+                "planning-data-discovery-report.txt",
             ),
         ),
     ),
@@ -176,7 +178,7 @@ CLOSED_ROUND_BIDS = [
             (
                 LinkKind.SPRINT_NOTE,
                 "Sprint 3: testing the evidence checker with applicants",
-                "https://example.org/blue-badge/sprint-3",
+                "blue-badge-sprint-3.txt",
             ),
         ),
     ),
@@ -255,19 +257,33 @@ class DemoRound:
     bids: list[DemoBid]
 
 
+# When the closed round ran: the dates of the real round 6, with its decisions
+# published in the spring.
+CLOSED_ROUND_DATES = {
+    "opens": datetime.date(2022, 10, 13),
+    "closes": datetime.date(2022, 11, 24),
+    "decided": datetime.date(2023, 3, 15),
+}
+
 CLOSED_ROUND = DemoRound(
-    slug="round-1",
-    name="Round 1",
-    reference_prefix="R1",
-    summary="Discovery, alpha and beta projects led by councils. Its decisions are published.",
+    slug="round-6",
+    name="Round 6",
+    reference_prefix="R6",
+    summary=(
+        "Discovery, alpha and beta projects of up to £350,000, each led by a council with at "
+        "least two partner councils. Its decisions are published."
+    ),
     results_published=True,
     bids=CLOSED_ROUND_BIDS,
 )
 OPEN_ROUND = DemoRound(
-    slug="round-2",
-    name="Round 2",
-    reference_prefix="R2",
-    summary="Open for bids: discovery, alpha and beta projects led by councils.",
+    slug="round-7",
+    name="Round 7",
+    reference_prefix="R7",
+    summary=(
+        "Open for bids: discovery, alpha and beta projects that councils run together, "
+        "for problems that many councils share."
+    ),
     results_published=False,
     bids=OPEN_ROUND_BIDS,
 )
