@@ -97,7 +97,18 @@ def create_demo_fund() -> int:
                 closes_at=midday + datetime.timedelta(weeks=3),
             )
             made += len(_create_bids(round_, OPEN_ROUND.bids, assessors))
+    _point_sample_links_at_this_site()
     return made
+
+
+def _point_sample_links_at_this_site() -> None:
+    """Links to the sample documents are made with SITE_URL, which follows
+    `make run PORT=…`: when it has changed since the demo was loaded, they follow it."""
+    prefix = f"{settings.STATIC_URL}demo/"
+    for link in ProjectLink.objects.filter(url__contains=prefix):
+        url = absolute_url(prefix + link.url.split(prefix, 1)[1])
+        if link.url != url:
+            ProjectLink.objects.filter(pk=link.pk).update(url=url)
 
 
 def _uk_midday(day: datetime.date) -> datetime.datetime:
@@ -266,7 +277,7 @@ def _assess(bid: Bid, spec: DemoBid, assessors: list) -> None:
     for kind, title, document in spec.links:
         # A sample document the demo ships (static/public/demo/), at its plain
         # name: the hashed one would change with every edit to the file.
-        url = absolute_url(f"{settings.STATIC_URL}demo/{document}")
+        url = absolute_url(f"{settings.STATIC_URL}demo/{document}")  # SITE_URL may move: see below
         ProjectLink.objects.create(bid=bid, kind=kind, title=title, url=url)
 
 

@@ -76,6 +76,17 @@ def test_project_links_lead_to_sample_documents_the_demo_ships(demo):
         assert "example.org" not in link.url
 
 
+def test_sample_links_follow_the_port_make_run_serves_on(demo, settings):
+    settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8080"
+    call_command("load_demo_content")
+
+    assert all(
+        link.url.startswith("http://127.0.0.1:8080/static/demo/")
+        for link in ProjectLink.objects.all()
+    )
+
+
 def test_commitments_read_as_councils_wrote_them(demo):
     commitments = [sign_up.commitment for sign_up in SignUp.objects.all()]
 
