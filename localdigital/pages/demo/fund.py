@@ -225,7 +225,7 @@ def _answers(spec: DemoBid, sign_up: SignUp) -> dict:
             "summary": spec.summary,
             "service_area": ServiceArea.objects.get(slug=spec.service_area),
         },
-        Section.PROBLEM: {"problem": SHARED_ANSWERS["problem"], "users": SHARED_ANSWERS["users"]},
+        Section.PROBLEM: {"problem": spec.problem, "users": spec.users},
         Section.PARTNERS: {},
         Section.BUDGET: {"phase": spec.phase, "amount": spec.amount},
         Section.DELIVERY: {

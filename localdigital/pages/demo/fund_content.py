@@ -123,6 +123,9 @@ class DemoBid:
     principles: tuple[int, ...]
     phase: str
     amount: int
+    # The problem, and who has it, in the bid's own words (shown on a funded project's page).
+    problem: str
+    users: str
     # What becomes of it: SUBMITTED, IN_ASSESSMENT, FUNDED or NOT_FUNDED.
     outcome: str
     # One tuple of scores (in the order of CRITERIA) for each assessor who scored it.
@@ -145,6 +148,15 @@ CLOSED_ROUND_BIDS = [
         principles=(2, 5),
         phase=Phase.DISCOVERY,
         amount=95_000,
+        problem=(
+            "Each of our councils publishes planning applications on its own portal, in its own "
+            "way. People who follow applications copy them by hand, and often hear of one after "
+            "the time to comment has begun."
+        ),
+        users=(
+            "Residents living near a proposed development, civic societies and community groups "
+            "who track applications, and the planning officers who answer their questions."
+        ),
         outcome=BidState.FUNDED,
         scores=((4, 3, 3, 4), (3, 4, 3, 3)),
         links=(
@@ -172,6 +184,14 @@ CLOSED_ROUND_BIDS = [
         principles=(1, 3),
         phase=Phase.ALPHA,
         amount=170_000,
+        problem=(
+            "A third of blue badge applications reach us without the evidence they need. We write "
+            "back, the applicant posts it, and a decision that should take days takes weeks."
+        ),
+        users=(
+            "Disabled residents and the people who apply for them, often a family member; and the "
+            "assessors in each council who decide the applications."
+        ),
         outcome=BidState.FUNDED,
         scores=((3, 4, 3, 3), (4, 4, 3, 2)),
         links=(
@@ -194,6 +214,14 @@ CLOSED_ROUND_BIDS = [
         principles=(1, 2),
         phase=Phase.DISCOVERY,
         amount=60_000,
+        problem=(
+            "Most bulky waste collections are still booked by phone, at busy times for our "
+            "contact centres, and about one booking in ten is missed or changed on the day."
+        ),
+        users=(
+            "Residents clearing out a home, often moving house; contact centre staff; and the "
+            "crews who collect the items."
+        ),
         outcome=BidState.NOT_FUNDED,
         scores=((2, 2, 3, 2), (2, 1, 2, 3)),
     ),
@@ -209,6 +237,14 @@ CLOSED_ROUND_BIDS = [
         principles=(1,),
         phase=Phase.BETA,
         amount=320_000,
+        problem=(
+            "Street traders and taxi drivers renew their licences on paper every year, telling us "
+            "again what we already know. Officers re-type every form into the licensing system."
+        ),
+        users=(
+            "Street traders and taxi drivers, many of them self-employed, who lose a day's work "
+            "to renew; and the licensing officers who process renewals."
+        ),
         outcome=BidState.NOT_FUNDED,
         scores=((2, 2, 1, 1), (1, 2, 2, 1)),
     ),
@@ -227,6 +263,15 @@ OPEN_ROUND_BIDS = [
         principles=(1, 3),
         phase=Phase.DISCOVERY,
         amount=80_000,
+        problem=(
+            "Tenants can only report a repair by phone, and cannot see what has happened to it "
+            "after that. Half of the calls about repairs are people asking where theirs has got "
+            "to."
+        ),
+        users=(
+            "Council tenants, including older tenants and those who do not speak English as a "
+            "first language; repairs call handlers; and the repairs teams."
+        ),
         outcome=BidState.SUBMITTED,
     ),
     DemoBid(
@@ -241,6 +286,14 @@ OPEN_ROUND_BIDS = [
         principles=(2, 5),
         phase=Phase.ALPHA,
         amount=150_000,
+        problem=(
+            "Our enforcement officers keep their cases in spreadsheets, so nobody can see a "
+            "case's history at a glance, and a resident who reports a breach hears nothing back."
+        ),
+        users=(
+            "Planning enforcement officers and their managers, and residents who report a "
+            "suspected breach of planning control."
+        ),
         outcome=BidState.IN_ASSESSMENT,
         scores=((3, 3, 2, 3),),
     ),
@@ -291,15 +344,6 @@ OPEN_ROUND = DemoRound(
 
 # What every demo bid says where its answers need no words of their own.
 SHARED_ANSWERS = {
-    "problem": (
-        "Each of our councils solves this problem on its own, with paper forms, "
-        "phone calls and spreadsheets. Residents wait, and staff re-type what they "
-        "are sent."
-    ),
-    "users": (
-        "Residents who use the service, often on a phone; the council staff who "
-        "handle their requests; and the teams who report on the service."
-    ),
     "delivery_plan": (
         "Two-week sprints over twelve weeks, with user research in every partner "
         "council and a show and tell at the end of each sprint."

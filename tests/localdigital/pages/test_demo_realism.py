@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from funding.models import ProjectLink, Round
+from funding.models import Bid, ProjectLink, Round
 from localdigital.core.models import OutboundEmail
 from signatories.models import SignUp, SignUpState
 
@@ -96,3 +96,8 @@ def test_commitments_read_as_councils_wrote_them(demo):
         assert commitment.title.lower() not in commitment.mission.lower()
     officers = {sign_up.officer_name for sign_up in SignUp.objects.all()}
     assert len(officers) == 5
+
+
+def test_each_demo_bid_tells_its_own_problem(demo):
+    bids = list(Bid.objects.all())
+    assert len({bid.problem for bid in bids}) == len({bid.users for bid in bids}) == len(bids) == 6
