@@ -8,6 +8,12 @@ BIN := $(VENV)/bin
 STAMPS := .make
 # Optional dependency groups from pyproject.toml; the container image sets none.
 EXTRAS ?= dev
+# `make run PORT=8080` serves the site elsewhere; the links it emails follow.
+PORT ?= 8000
+SITE_URL := http://127.0.0.1:$(PORT)
+# The full UK local authority register (mySociety, CC BY 4.0), so that any
+# council can be chosen when signing up; README says how to refresh it.
+REGISTER := signatories/data/uk_local_authorities.csv
 
 .PHONY: run test lint format static migrate demo clean
 .DEFAULT_GOAL := run
@@ -39,17 +45,19 @@ migrate: $(STAMPS)/python-deps
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	DEBUG=true $(BIN)/python manage.py import_organisations signatories/demo_organisations.csv
+	DEBUG=true $(BIN)/python manage.py import_organisations $(REGISTER)
 	@# The demo sign-ups' emails are not worth printing: sent to nowhere as they are made.
-	DEBUG=true EMAIL_URL=dummymail:// CELERY_TASK_ALWAYS_EAGER=true $(BIN)/python manage.py load_demo_content
+	@# It also makes a staff account for each role, and prints their password.
+	DEBUG=true SITE_URL=$(SITE_URL) EMAIL_URL=dummymail:// CELERY_TASK_ALWAYS_EAGER=true \
+	  $(BIN)/python manage.py load_demo_content
 
 # The site and, beside it, the worker that sends its email and runs its
 # scheduled jobs (with its scheduler, --beat); the worker stops with the site.
 run: static demo
 	@mkdir -p .celery/queue .celery/control
-	DEBUG=true $(BIN)/celery -A localdigital worker --beat --pool=solo --loglevel=INFO & \
+	DEBUG=true SITE_URL=$(SITE_URL) $(BIN)/celery -A localdigital worker --beat --pool=solo --loglevel=INFO & \
 	trap "kill $$! 2>/dev/null" EXIT INT TERM; \
-	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=true SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(STAMPS)/python-deps
 	$(BIN)/ruff check .

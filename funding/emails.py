@@ -7,7 +7,8 @@ reference; sign-in emails have none to name.
 from django.urls import reverse
 
 from funding.models import Bid
-from localdigital.core.emails import SIGN_OFF, site_link, subject_name
+from localdigital.core.emails import SIGN_OFF, subject_name
+from localdigital.core.site_address import absolute_url
 
 
 def sign_in(*, path: str, minutes: int) -> tuple[str, str]:
@@ -18,7 +19,7 @@ Someone asked to sign in to bid to the Local Digital Fund with this email addres
 
 To sign in, open this link and select the button on the page:
 
-{site_link(path)}
+{absolute_url(path)}
 
 The link works once, for {minutes} minutes. If it has expired, ask for a new one on the sign-in page.
 
@@ -43,7 +44,7 @@ Amount: £{bid.amount:,}
 
 You can read the bid as you sent it here:
 
-{site_link(reverse("apply:bid", kwargs={"pk": bid.pk}))}
+{absolute_url(reverse("apply:bid", kwargs={"pk": bid.pk}))}
 
 We will email you when a decision has been made. You can withdraw the bid until then.
 

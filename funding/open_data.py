@@ -12,6 +12,7 @@ from django.http import HttpRequest
 
 from funding.models import Bid, BidState, LinkKind, ProjectLink
 from localdigital.core.open_data import Dataset, Field
+from localdigital.core.site_address import absolute_url
 
 
 def _lead_name(bid: Bid, request: HttpRequest) -> str:
@@ -46,7 +47,7 @@ def _links_of_kind(kind: str) -> Callable[[Bid, HttpRequest], list[str]]:
 
 
 def _project_url(bid: Bid, request: HttpRequest) -> str:
-    return request.build_absolute_uri(bid.get_absolute_url())
+    return absolute_url(bid.get_absolute_url())
 
 
 def _page_url_if_funded(bid: Bid, request: HttpRequest) -> str:

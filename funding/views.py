@@ -27,6 +27,7 @@ from localdigital.core.lists import (
     select_items,
 )
 from localdigital.core.open_data import csv_response, json_response
+from localdigital.core.titles import fitting_title
 from signatories.models import Organisation
 
 BID_SORTS = {
@@ -127,7 +128,7 @@ def round_detail(request, slug):
         request,
         "fund/round.html",
         {
-            "page_title": f"{round_.name}: {round_.fund.name}",
+            "page_title": fitting_title(f"{round_.name}: {round_.fund.name}"),
             "round": round_,
             "status": round_status(round_, now=timezone.now()),
             "phases": phases,
@@ -272,7 +273,7 @@ def project_detail(request, reference):
         request,
         "fund/project.html",
         {
-            "page_title": bid.title,
+            "page_title": fitting_title(bid.title),
             "bid": bid,
             "link_groups": [
                 {"kind": kind, "heading": heading, "links": [x for x in links if x.kind == kind]}

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "localdigital.core.middleware.RequestLogMiddleware",
+    "localdigital.core.middleware.AdminNoIndexMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "localdigital.core.middleware.PermissionsPolicyMiddleware",

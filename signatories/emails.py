@@ -7,8 +7,9 @@ email names the sign-up's reference.
 from django.conf import settings
 from django.utils import timezone
 
-from localdigital.core.emails import SIGN_OFF, site_link, subject_name
+from localdigital.core.emails import SIGN_OFF, subject_name
 from localdigital.core.outbox import queue_email
+from localdigital.core.site_address import absolute_url
 from signatories.models import SignUp
 
 
@@ -28,7 +29,7 @@ Your reference is {sign_up.reference}.
 
 To send your answers to the Local Digital team, confirm your email address by opening this link and selecting the button on the page:
 
-{site_link(path)}
+{absolute_url(path)}
 
 The link works once, for 7 days.
 
@@ -67,7 +68,7 @@ Your reference is {sign_up.reference}.
 
 Read the declaration and the commitment, and sign, here:
 
-{site_link(path)}
+{absolute_url(path)}
 
 The link works once, for 30 days.
 
@@ -86,7 +87,7 @@ We have reviewed the sign-up for {sign_up.organisation.name}, reference {sign_up
 
 Make the changes and send them back to us here:
 
-{site_link(path)}
+{absolute_url(path)}
 
 The link works for 30 days.
 
@@ -123,7 +124,7 @@ Reference: {sign_up.reference}
 Signed by: {sign_up.signed_by_name}, {sign_up.approver_role}
 Signed on: {timezone.localtime(sign_up.signed_at):%-d %B %Y}
 
-The declaration: {site_link(declaration_url)}
+The declaration: {absolute_url(declaration_url)}
 
 Our commitment
 

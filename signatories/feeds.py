@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from localdigital.core.site_address import absolute_url
 from signatories.models import SignUp
 
 FEED_LENGTH = 50
@@ -19,10 +20,10 @@ class NewSignatoriesFeed(Feed):
     author_name = "Local Digital"
 
     def link(self):
-        return reverse("signatories:list")
+        return absolute_url(reverse("signatories:list"))
 
     def feed_url(self):
-        return reverse("signatories:feed")
+        return absolute_url(reverse("signatories:feed"))
 
     def items(self):
         return (
@@ -42,7 +43,7 @@ class NewSignatoriesFeed(Feed):
         return text
 
     def item_link(self, sign_up: SignUp) -> str:
-        return sign_up.organisation.get_absolute_url()
+        return absolute_url(sign_up.organisation.get_absolute_url())
 
     def item_guid(self, sign_up: SignUp) -> str:
         # Atom wants an absolute, permanent id. One made from the organisation

@@ -9,11 +9,12 @@ already show is published: never an officer's or approver's email address.
 from django.http import HttpRequest
 
 from localdigital.core.open_data import Dataset, Field, timestamp
+from localdigital.core.site_address import absolute_url
 from signatories.models import SignUp
 
 
 def _organisation_url(sign_up: SignUp, request: HttpRequest) -> str:
-    return request.build_absolute_uri(sign_up.organisation.get_absolute_url())
+    return absolute_url(sign_up.organisation.get_absolute_url())
 
 
 def _commitment_title(sign_up: SignUp, request: HttpRequest) -> str:

@@ -17,6 +17,7 @@ from localdigital.core.lists import (
     select_items,
 )
 from localdigital.core.open_data import csv_response, json_response
+from localdigital.core.titles import fitting_title
 from signatories import coverage, open_data
 from signatories.models import Nation, OrganisationType, SignUp
 
@@ -93,7 +94,7 @@ def signatory_detail(request, slug):
         request,
         "signatories/detail.html",
         {
-            "page_title": sign_up.organisation.name,
+            "page_title": fitting_title(sign_up.organisation.name),
             "sign_up": sign_up,
             "organisation": sign_up.organisation,
             "commitment": getattr(sign_up, "commitment", None),

@@ -1,13 +1,7 @@
-"""What every email the site sends has in common: who signs it, how it links
-back to the site, and how a name fits a subject line."""
-
-from django.conf import settings
+"""What every email the site sends has in common: who signs it, and how a name
+fits a subject line (links back to the site: localdigital.core.site_address)."""
 
 SIGN_OFF = "Local Digital team\nMinistry of Housing, Communities and Local Government"
-
-
-def site_link(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def subject_name(name: str) -> str:

@@ -12,6 +12,8 @@ from django.utils import dateformat, timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
+from localdigital.core.titles import fitting_title
+
 
 def url(name: str, *args, **kwargs) -> str:
     """Reverse a URL by name, as Django's {% url %} tag does."""
@@ -73,6 +75,7 @@ def environment(**options) -> Environment:
     # Django's backend passes autoescape=True; said here too, so it is plain.
     options.pop("autoescape", None)
     env = Environment(autoescape=True, **options)
+    env.filters["fitting_title"] = fitting_title
     env.globals.update(
         static=static, url=url, govuk_date=govuk_date, govuk_date_time=govuk_date_time
     )

@@ -134,3 +134,22 @@ class RefuseUnreadableCharsetMiddleware:
         if charset is not None and not readable_charset(charset):
             raise UnreadableCharset("A request body in a character set we do not read.")
         return self.get_response(request)
+
+
+class AdminNoIndexMiddleware:
+    """Tells search engines not to index or follow anything under the admin.
+
+    robots.txt cannot say so without publishing the admin's address, so each
+    admin response says it for itself, whatever its status (the sign-in page,
+    its redirects, its errors).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = f"/{settings.ADMIN_URL}"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.admin_prefix):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from localdigital.core.site_address import absolute_url
+
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 REGISTER_CREDIT = (
@@ -98,7 +100,7 @@ def json_response(dataset: Dataset, records: Iterable, *, request: HttpRequest) 
         "description": dataset.description,
         "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
         # The site's open data page, which documents every dataset's fields.
-        "documentation": request.build_absolute_uri(reverse("open-data")),
+        "documentation": absolute_url(reverse("open-data")),
         "generated_at": timestamp(timezone.now()),
         "count": len(results),
         "results": results,

@@ -1,12 +1,12 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from declaration.models import Principle
 from funding.sitemaps import FUND_PAGES, FundedProjectSitemap, RoundSitemap
+from localdigital.core.site_address import SiteSitemap
 from signatories.models import SignUp
 
 
-class PublicPagesSitemap(Sitemap):
+class PublicPagesSitemap(SiteSitemap):
     """The pages that exist once, whatever the data."""
 
     def items(self):
@@ -16,6 +16,7 @@ class PublicPagesSitemap(Sitemap):
             "signatories:list",
             "signatories:projects",
             "signatories:coverage",
+            "sign:start",
             "open-data",
             *FUND_PAGES,
             "accessibility",
@@ -28,7 +29,7 @@ class PublicPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class PrincipleSitemap(Sitemap):
+class PrincipleSitemap(SiteSitemap):
     def items(self):
         return Principle.objects.in_order()
 
@@ -36,7 +37,7 @@ class PrincipleSitemap(Sitemap):
         return principle.updated_at
 
 
-class SignatorySitemap(Sitemap):
+class SignatorySitemap(SiteSitemap):
     """A page for each organisation that has signed."""
 
     def items(self):

@@ -1,12 +1,13 @@
 """Site-wide pages: home, the information pages, errors and machine-readable files."""
 
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_safe
 from declaration.models import Declaration, Principle
 from funding.models import Bid
 from localdigital.core.page_cache import public_page
+from localdigital.core.site_address import absolute_url
 from signatories.models import SignUp
 
 LATEST_SIGNATORIES_SHOWN = 5
@@ -50,24 +52,42 @@ def information_page(template_name: str, page_title: str):
 
 @require_safe
 def robots_txt(request):
+    # The admin is not named here: robots.txt is public, and naming it would
+    # publish the ADMIN_URL that is kept unguessable. Its pages say "noindex"
+    # themselves (AdminNoIndexMiddleware).
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /fund/apply/",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+# How far ahead security.txt's Expires is: RFC 9116 wants less than a year.
+SECURITY_TXT_MONTHS_AHEAD = 6
+
+
+def security_txt_expires(now: datetime) -> datetime:
+    """Midnight UTC on the first of the month SECURITY_TXT_MONTHS_AHEAD after now's.
+
+    The file is made from the settings the site runs with, so it cannot go
+    stale as a hand-kept file would; what RFC 9116 asks of the date is that it
+    be less than a year ahead and not move on every request (caches and
+    checkers should see one file). Rolling monthly gives both: the same date
+    for a whole month, five to six months ahead, and never in the past while
+    the site runs.
+    """
+    months = now.year * 12 + (now.month - 1) + SECURITY_TXT_MONTHS_AHEAD
+    return datetime(months // 12, months % 12 + 1, 1, tzinfo=UTC)
+
+
 @require_safe
 def security_txt(request):
-    # RFC 9116 asks for an expiry date, so that stale contacts are not trusted.
-    expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0)
     lines = [
         f"Contact: {settings.SECURITY_CONTACT}",
-        f"Expires: {expires.isoformat()}",
+        f"Expires: {security_txt_expires(timezone.now()).isoformat()}",
         "Preferred-Languages: en",
-        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+        f"Canonical: {absolute_url(reverse('security-txt'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

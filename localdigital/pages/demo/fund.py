@@ -9,8 +9,8 @@ nobody can sign in as them.
 
 A bid can only be submitted to an open round, so the closed round is made
 open, its bids are submitted and decided, and then its dates, and the times
-recorded on its bids, are moved back into the past: the data then reads as a
-round that ran a few months ago. Nothing else is written directly.
+recorded on its bids, are moved back to when such a round ran (autumn 2022, as
+the real round 6 did): the data then reads as a round decided years ago. Nothing else is written directly.
 
 Each round is made, with its bids, in one transaction, and only if it does
 not exist yet; running this again changes nothing.
@@ -18,6 +18,7 @@ not exist yet; running this again changes nothing.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -39,9 +40,11 @@ from funding.models import (
     Score,
     Section,
 )
+from localdigital.core.site_address import absolute_url
 from localdigital.pages.demo.fund_content import (
     ASSESSORS,
     CLOSED_ROUND,
+    CLOSED_ROUND_DATES,
     CRITERIA,
     FUND_DESCRIPTION,
     FUND_SLUG,
@@ -74,15 +77,15 @@ def create_demo_fund() -> int:
             round_ = _create_round(
                 fund,
                 CLOSED_ROUND,
-                opens_at=midday - datetime.timedelta(days=120),
+                opens_at=_uk_midday(CLOSED_ROUND_DATES["opens"]),
                 closes_at=now + datetime.timedelta(hours=1),
             )
             bids = _create_bids(round_, CLOSED_ROUND.bids, assessors)
             _move_into_the_past(
                 round_,
                 bids,
-                closes_at=midday - datetime.timedelta(days=75),
-                decided_at=midday - datetime.timedelta(days=30),
+                closes_at=_uk_midday(CLOSED_ROUND_DATES["closes"]),
+                decided_at=_uk_midday(CLOSED_ROUND_DATES["decided"]),
             )
             made += len(bids)
     if not Round.objects.filter(slug=OPEN_ROUND.slug).exists():
@@ -94,7 +97,22 @@ def create_demo_fund() -> int:
                 closes_at=midday + datetime.timedelta(weeks=3),
             )
             made += len(_create_bids(round_, OPEN_ROUND.bids, assessors))
+    _point_sample_links_at_this_site()
     return made
+
+
+def _point_sample_links_at_this_site() -> None:
+    """Links to the sample documents are made with SITE_URL, which follows
+    `make run PORT=…`: when it has changed since the demo was loaded, they follow it."""
+    prefix = f"{settings.STATIC_URL}demo/"
+    for link in ProjectLink.objects.filter(url__contains=prefix):
+        url = absolute_url(prefix + link.url.split(prefix, 1)[1])
+        if link.url != url:
+            ProjectLink.objects.filter(pk=link.pk).update(url=url)
+
+
+def _uk_midday(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
 def _demo_assessors() -> list:
@@ -207,7 +225,7 @@ def _answers(spec: DemoBid, sign_up: SignUp) -> dict:
             "summary": spec.summary,
             "service_area": ServiceArea.objects.get(slug=spec.service_area),
         },
-        Section.PROBLEM: {"problem": SHARED_ANSWERS["problem"], "users": SHARED_ANSWERS["users"]},
+        Section.PROBLEM: {"problem": spec.problem, "users": spec.users},
         Section.PARTNERS: {},
         Section.BUDGET: {"phase": spec.phase, "amount": spec.amount},
         Section.DELIVERY: {
@@ -256,7 +274,10 @@ def _assess(bid: Bid, spec: DemoBid, assessors: list) -> None:
             else "Scored below the line the panel could fund in this round."
         ),
     )
-    for kind, title, url in spec.links:
+    for kind, title, document in spec.links:
+        # A sample document the demo ships (static/public/demo/), at its plain
+        # name: the hashed one would change with every edit to the file.
+        url = absolute_url(f"{settings.STATIC_URL}demo/{document}")  # SITE_URL may move: see below
         ProjectLink.objects.create(bid=bid, kind=kind, title=title, url=url)
 
 

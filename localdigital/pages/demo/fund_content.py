@@ -1,6 +1,7 @@
 """What the demo fund says and holds: its texts, criteria, caps, assessors, and
 the bids its two rounds are given (made by localdigital.pages.demo.fund)."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from funding.models import BidState, LinkKind, Phase
@@ -42,11 +43,11 @@ Tell us which phase you are bidding for and how much you need, up to the
 round's limit for that phase, and break the amount down between the lead
 council, the partners and any suppliers.
 
-## How bids are assessed
+## How decisions are made
 
-Assessors score every bid against the criteria listed on this page, on a scale
-of 0 to 4, and give reasons for each score. Each criterion counts according to
-its weight. The panel's recommendations go to the minister for approval.
+Once every bid has been scored, the panel recommends which bids to fund, as
+far as the round's budget goes. The minister approves the recommendations, and
+we publish every bid with its outcome.
 
 ## After you submit
 
@@ -122,10 +123,14 @@ class DemoBid:
     principles: tuple[int, ...]
     phase: str
     amount: int
+    # The problem, and who has it, in the bid's own words (shown on a funded project's page).
+    problem: str
+    users: str
     # What becomes of it: SUBMITTED, IN_ASSESSMENT, FUNDED or NOT_FUNDED.
     outcome: str
     # One tuple of scores (in the order of CRITERIA) for each assessor who scored it.
     scores: tuple[tuple[int, ...], ...] = ()
+    # (kind, title, file name of a sample document in static/public/demo/)
     links: tuple[tuple[str, str, str], ...] = field(default=())
 
 
@@ -143,18 +148,27 @@ CLOSED_ROUND_BIDS = [
         principles=(2, 5),
         phase=Phase.DISCOVERY,
         amount=95_000,
+        problem=(
+            "Each of our councils publishes planning applications on its own portal, in its own "
+            "way. People who follow applications copy them by hand, and often hear of one after "
+            "the time to comment has begun."
+        ),
+        users=(
+            "Residents living near a proposed development, civic societies and community groups "
+            "who track applications, and the planning officers who answer their questions."
+        ),
         outcome=BidState.FUNDED,
         scores=((4, 3, 3, 4), (3, 4, 3, 3)),
         links=(
             (
                 LinkKind.SPRINT_NOTE,
                 "Sprint 1: who looks at planning applications, and why",
-                "https://example.org/planning-data/sprint-1",
+                "planning-data-sprint-1.txt",
             ),
             (
                 LinkKind.OUTPUT,
                 "Discovery report",
-                "https://example.org/planning-data/discovery-report",
+                "planning-data-discovery-report.txt",
             ),
         ),
     ),
@@ -170,13 +184,21 @@ CLOSED_ROUND_BIDS = [
         principles=(1, 3),
         phase=Phase.ALPHA,
         amount=170_000,
+        problem=(
+            "A third of blue badge applications reach us without the evidence they need. We write "
+            "back, the applicant posts it, and a decision that should take days takes weeks."
+        ),
+        users=(
+            "Disabled residents and the people who apply for them, often a family member; and the "
+            "assessors in each council who decide the applications."
+        ),
         outcome=BidState.FUNDED,
         scores=((3, 4, 3, 3), (4, 4, 3, 2)),
         links=(
             (
                 LinkKind.SPRINT_NOTE,
                 "Sprint 3: testing the evidence checker with applicants",
-                "https://example.org/blue-badge/sprint-3",
+                "blue-badge-sprint-3.txt",
             ),
         ),
     ),
@@ -192,6 +214,14 @@ CLOSED_ROUND_BIDS = [
         principles=(1, 2),
         phase=Phase.DISCOVERY,
         amount=60_000,
+        problem=(
+            "Most bulky waste collections are still booked by phone, at busy times for our "
+            "contact centres, and about one booking in ten is missed or changed on the day."
+        ),
+        users=(
+            "Residents clearing out a home, often moving house; contact centre staff; and the "
+            "crews who collect the items."
+        ),
         outcome=BidState.NOT_FUNDED,
         scores=((2, 2, 3, 2), (2, 1, 2, 3)),
     ),
@@ -207,6 +237,14 @@ CLOSED_ROUND_BIDS = [
         principles=(1,),
         phase=Phase.BETA,
         amount=320_000,
+        problem=(
+            "Street traders and taxi drivers renew their licences on paper every year, telling us "
+            "again what we already know. Officers re-type every form into the licensing system."
+        ),
+        users=(
+            "Street traders and taxi drivers, many of them self-employed, who lose a day's work "
+            "to renew; and the licensing officers who process renewals."
+        ),
         outcome=BidState.NOT_FUNDED,
         scores=((2, 2, 1, 1), (1, 2, 2, 1)),
     ),
@@ -225,6 +263,15 @@ OPEN_ROUND_BIDS = [
         principles=(1, 3),
         phase=Phase.DISCOVERY,
         amount=80_000,
+        problem=(
+            "Tenants can only report a repair by phone, and cannot see what has happened to it "
+            "after that. Half of the calls about repairs are people asking where theirs has got "
+            "to."
+        ),
+        users=(
+            "Council tenants, including older tenants and those who do not speak English as a "
+            "first language; repairs call handlers; and the repairs teams."
+        ),
         outcome=BidState.SUBMITTED,
     ),
     DemoBid(
@@ -239,6 +286,14 @@ OPEN_ROUND_BIDS = [
         principles=(2, 5),
         phase=Phase.ALPHA,
         amount=150_000,
+        problem=(
+            "Our enforcement officers keep their cases in spreadsheets, so nobody can see a "
+            "case's history at a glance, and a resident who reports a breach hears nothing back."
+        ),
+        users=(
+            "Planning enforcement officers and their managers, and residents who report a "
+            "suspected breach of planning control."
+        ),
         outcome=BidState.IN_ASSESSMENT,
         scores=((3, 3, 2, 3),),
     ),
@@ -255,19 +310,33 @@ class DemoRound:
     bids: list[DemoBid]
 
 
+# When the closed round ran: the dates of the real round 6, with its decisions
+# published in the spring.
+CLOSED_ROUND_DATES = {
+    "opens": datetime.date(2022, 10, 13),
+    "closes": datetime.date(2022, 11, 24),
+    "decided": datetime.date(2023, 3, 15),
+}
+
 CLOSED_ROUND = DemoRound(
-    slug="round-1",
-    name="Round 1",
-    reference_prefix="R1",
-    summary="Discovery, alpha and beta projects led by councils. Its decisions are published.",
+    slug="round-6",
+    name="Round 6",
+    reference_prefix="R6",
+    summary=(
+        "Discovery, alpha and beta projects of up to £350,000, each led by a council with at "
+        "least two partner councils. Its decisions are published."
+    ),
     results_published=True,
     bids=CLOSED_ROUND_BIDS,
 )
 OPEN_ROUND = DemoRound(
-    slug="round-2",
-    name="Round 2",
-    reference_prefix="R2",
-    summary="Open for bids: discovery, alpha and beta projects led by councils.",
+    slug="round-7",
+    name="Round 7",
+    reference_prefix="R7",
+    summary=(
+        "Open for bids: discovery, alpha and beta projects that councils run together, "
+        "for problems that many councils share."
+    ),
     results_published=False,
     bids=OPEN_ROUND_BIDS,
 )
@@ -275,15 +344,6 @@ OPEN_ROUND = DemoRound(
 
 # What every demo bid says where its answers need no words of their own.
 SHARED_ANSWERS = {
-    "problem": (
-        "Each of our councils solves this problem on its own, with paper forms, "
-        "phone calls and spreadsheets. Residents wait, and staff re-type what they "
-        "are sent."
-    ),
-    "users": (
-        "Residents who use the service, often on a phone; the council staff who "
-        "handle their requests; and the teams who report on the service."
-    ),
     "delivery_plan": (
         "Two-week sprints over twelve weeks, with user research in every partner "
         "council and a show and tell at the end of each sprint."

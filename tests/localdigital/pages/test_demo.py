@@ -1,12 +1,20 @@
 import pytest
-from django.core.management import call_command
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 
-from signatories.models import SignUp, SignUpState
+from localdigital.pages.demo.staff import DEMO_STAFF_PASSWORD
+from signatories.models import Organisation, SignUp, SignUpState
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_loads_signatories_through_the_workflow_once(client):
+@pytest.fixture
+def debug(settings):
+    """The demo is loaded only for local development, as `make run` does."""
+    settings.DEBUG = True
+
+
+def test_demo_content_loads_signatories_through_the_workflow_once(client, debug):
     call_command("import_organisations", "signatories/demo_organisations.csv")
     call_command("load_demo_content")
     call_command("load_demo_content")
@@ -21,3 +29,43 @@ def test_demo_content_loads_signatories_through_the_workflow_once(client):
         SignUpState.SIGNED,
     ]
     assert "London Borough of Hackney" in client.get("/signatories/").content.decode()
+
+
+def test_demo_content_refuses_to_load_with_debug_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="only with DEBUG=true"):
+        call_command("load_demo_content")
+
+    assert not get_user_model().objects.exists()
+    assert not SignUp.objects.exists()
+
+
+def test_demo_makes_one_staff_account_for_each_role_and_prints_how_to_sign_in(
+    debug, capsys, client
+):
+    call_command("load_demo_content")
+    call_command("load_demo_content")
+
+    output = capsys.readouterr().out
+    staff = get_user_model().objects.filter(is_staff=True).order_by("username")
+    assert [(user.username, [g.name for g in user.groups.all()]) for user in staff] == [
+        ("demo.assessor", ["Fund assessors"]),
+        ("demo.content-editor", ["Content editors"]),
+        ("demo.moderator", ["Moderators"]),
+    ]
+    assert f"the password {DEMO_STAFF_PASSWORD}" in output
+    assert "demo.moderator (Moderators)" in output
+    for user in staff:
+        assert user.check_password(DEMO_STAFF_PASSWORD)
+        assert not user.is_superuser
+
+
+def test_make_run_imports_the_full_register_so_any_council_can_be_chosen(debug):
+    call_command("import_organisations", "signatories/data/uk_local_authorities.csv")
+    call_command("load_demo_content")
+
+    # The register's 470 authorities, current and former, and the demo on top.
+    assert Organisation.objects.count() == 470
+    assert Organisation.objects.filter(name="Aberdeenshire Council").exists()
+    assert SignUp.objects.filter(state=SignUpState.SIGNED).count() == 4

@@ -27,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
+def demo(settings):
+    settings.DEBUG = True  # the demo loads only for local development
     call_command("import_organisations", "signatories/demo_organisations.csv")
     call_command("load_demo_content")
 
@@ -86,7 +87,7 @@ def test_the_closed_round_has_published_decisions_with_funded_projects(demo):
         BidState.NOT_FUNDED,
         BidState.NOT_FUNDED,
     ]
-    assert [bid.reference for bid in bids] == ["R1-0001", "R1-0002", "R1-0003", "R1-0004"]
+    assert [bid.reference for bid in bids] == ["R6-0001", "R6-0002", "R6-0003", "R6-0004"]
     assert Bid.objects.funded().count() == 2
     assert Bid.objects.totals() == {"projects": 2, "awarded": 95_000 + 170_000}
     for bid in bids:

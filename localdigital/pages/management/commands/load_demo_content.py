@@ -1,18 +1,36 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.signatories import create_demo_signatories
+from localdigital.pages.demo.staff import DEMO_STAFF_PASSWORD, create_demo_staff
 
 
 class Command(BaseCommand):
-    help = "Add demonstration content for local development. Safe to run more than once."
+    help = (
+        "Add demonstration content, and a staff account for each role, for local "
+        "development (DEBUG on only). Safe to run more than once."
+    )
 
     def handle(self, *args, **options):
+        # The demo makes staff accounts with a password printed below and
+        # sends emails to made-up people: never on a real site.
+        if not settings.DEBUG:
+            raise CommandError(
+                "Demo content is for local development: it is loaded only with DEBUG=true."
+            )
         # The declaration itself is content, loaded by migration; the councils
-        # come from `import_organisations` with the demo register file. The
-        # fund's bids are made by the demo signatories, so they come first.
+        # come from `import_organisations` with the register file. The fund's
+        # bids are made by the demo signatories, so they come first.
         signed_up = create_demo_signatories()
         bids = create_demo_fund()
+        staff = create_demo_staff()
         self.stdout.write(
             f"Demo content is up to date ({signed_up} sign-up(s) and {bids} bid(s) added)."
         )
+        self.stdout.write(
+            f"Staff accounts (sign in at /{settings.ADMIN_URL}), each with the password "
+            f"{DEMO_STAFF_PASSWORD}:"
+        )
+        for username, group in staff:
+            self.stdout.write(f"  {username} ({group})")
