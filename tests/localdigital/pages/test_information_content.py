@@ -8,7 +8,7 @@ from django.core.management import call_command
 from funding.apply import limits as fund_limits
 from funding.models import Round
 from signatories.sign import limits as sign_limits
-from tests.signatories.test_admin import page_text
+from tests.admin_pages import page_text
 
 pytestmark = pytest.mark.django_db
 
