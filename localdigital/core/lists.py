@@ -11,10 +11,16 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 PAGE_SIZE = 20
 # Longer searches are cut: no organisation's name is this long.
 MAX_SEARCH_LENGTH = 200
+# A list whose length is not kept in a summary row (a search, a mix of
+# filters the rows do not cover) is counted this far and no further: past it
+# the page says "more than" and lists the first ones, so no request counts,
+# or skips over, tens of thousands of rows.
+MAX_COUNTED = 1000
 # Page links either side of the current page, as GOV.UK's pagination pattern shows them.
 PAGES_AROUND_CURRENT = 1
 
@@ -64,8 +70,30 @@ class ListQuery:
         return "?" + urlencode(pairs)
 
 
-def paginate(request: HttpRequest, queryset, query: ListQuery) -> tuple[Page, dict | None]:
-    paginator = Paginator(queryset, PAGE_SIZE)
+class CountedPaginator(Paginator):
+    """A paginator given its count (read from summary rows), or that counts up
+    to MAX_COUNTED and says, with `is_capped`, when there are more."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+        self.is_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        counted = self.object_list.order_by()[: MAX_COUNTED + 1].count()
+        self.is_capped = counted > MAX_COUNTED
+        return min(counted, MAX_COUNTED)
+
+
+def paginate(
+    request: HttpRequest, queryset, query: ListQuery, *, count: int | None = None
+) -> tuple[Page, dict | None]:
+    """The page asked for. `count` is the list's length where a summary row
+    knows it; otherwise it is counted, as far as MAX_COUNTED."""
+    paginator = CountedPaginator(queryset, PAGE_SIZE, count=count)
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:
