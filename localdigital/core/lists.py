@@ -7,6 +7,7 @@ Used by the signatories' lists and the fund's.
 """
 
 from dataclasses import dataclass, field
+from math import ceil
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -18,8 +19,10 @@ PAGE_SIZE = 20
 MAX_SEARCH_LENGTH = 200
 # A list whose length is not kept in a summary row (a search, a mix of
 # filters the rows do not cover) is counted this far and no further: past it
-# the page says "more than" and lists the first ones, so no request counts,
-# or skips over, tens of thousands of rows.
+# the page says "more than". And however long a list is, its pages go this
+# far: a search or a filter finds the rest. So no request counts, or skips
+# over, tens of thousands of rows. (The real programme's lists are well
+# within it: some 300 signatories, 400 bids.)
 MAX_COUNTED = 1000
 # Page links either side of the current page, as GOV.UK's pagination pattern shows them.
 PAGES_AROUND_CURRENT = 1
@@ -70,9 +73,16 @@ class ListQuery:
         return "?" + urlencode(pairs)
 
 
+class ListedPage(Page):
+    def end_index(self) -> int:
+        # Django's last page ends at the count; a bounded list's ends sooner.
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
+
+
 class CountedPaginator(Paginator):
     """A paginator given its count (read from summary rows), or that counts up
-    to MAX_COUNTED and says, with `is_capped`, when there are more."""
+    to MAX_COUNTED and says, with `is_capped`, when there are more; its pages
+    list the first MAX_COUNTED at most (`is_bounded` when some are left out)."""
 
     def __init__(self, object_list, per_page, *, count: int | None = None):
         super().__init__(object_list, per_page)
@@ -86,6 +96,24 @@ class CountedPaginator(Paginator):
         counted = self.object_list.order_by()[: MAX_COUNTED + 1].count()
         self.is_capped = counted > MAX_COUNTED
         return min(counted, MAX_COUNTED)
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        every = ceil(max(1, self.count - self.orphans) / self.per_page)
+        return min(every, max(MAX_COUNTED // self.per_page, 1))
+
+    def _get_page(self, *args, **kwargs) -> ListedPage:
+        return ListedPage(*args, **kwargs)
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.is_capped or self.count > MAX_COUNTED
+
+    @property
+    def listed(self) -> int:
+        return min(self.count, MAX_COUNTED)
 
 
 def paginate(

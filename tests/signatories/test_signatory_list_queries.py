@@ -15,8 +15,8 @@ QUERIES = {
     "/signatories/?q=council": 3,  # and the search, counted as far as the limit
     # the principles with their counts, the service areas, the total, the page, its principles
     "/declaration-projects/": 5,
-    "/declaration-projects/?principle=fix-the-plumbing": 4,  # its count came with the principles
-    "/declaration-projects/?q=council&service_area=public-health": 5,
+    "/declaration-projects/?principle=design-services-around-the-needs-of-people": 4,  # its count came with the principles
+    "/declaration-projects/?q=council&service_area=licences-permits-and-permissions": 5,
 }
 
 
@@ -52,3 +52,18 @@ def test_a_search_counted_past_the_limit_says_more_than(client, monkeypatch):
 
     assert "More than 2 organisations" in page
     assert "The first 2 are listed" in page
+
+
+def test_a_long_list_pages_only_as_far_as_the_limit(client, monkeypatch):
+    monkeypatch.setattr(lists, "MAX_COUNTED", 40)
+    for number in range(45):
+        signed(f"Testshire {number:02d} Council")
+
+    response = client.get("/signatories/")
+    first = text(response)
+    past_the_end = text(client.get("/signatories/", {"page": "3"}))
+
+    assert "45 organisations" in first, "the count is the real one"
+    assert "The first 40 are listed" in first
+    assert "<title>Signatories (page 1 of 2)" in response.content.decode()
+    assert "Showing 21 to 40" in past_the_end, "a page past the limit shows the last one"
