@@ -45,7 +45,9 @@ def principle_detail(request, slug):
         Bid.objects.funded()
         .filter(Exists(serving))
         .select_related("lead", "round")
-        .order_by("-round__opens_at", "title", "pk")
+        # Newest round first, in the order of the index the bid lists read
+        # (funding.models.Bid.Meta), so the first ten are read and no more.
+        .order_by("-round_opens_at", "-round_id", "number")
     )
     return render(
         request,
