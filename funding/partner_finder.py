@@ -1,52 +1,55 @@
 """The partner finder: signed councils whose commitments share a service area
 or a principle with yours, so that officers can form the partnerships bids need."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from funding.officer_session import signed_in_email
 from funding.officers import organisations_of
 from localdigital.core.lists import ListQuery, page_title, paginate, search_text
-from signatories.models import Commitment, Organisation, SignUp
+from signatories.models import COUNCIL_TYPES, Commitment, Organisation, SignUp
 
 
 def _matching_councils(yours: SignUp):
     """Signed councils, other than yours, whose commitments share your
     commitment's service area or one of its principles: both first, then the
-    same service area, then principles alone; more principles shared first."""
+    same service area, then principles alone; more principles shared first.
+
+    Written so that each candidate costs one look-up: the rule of who may
+    partner (a signed, current council) is applied to the organisation joined
+    in, not as a subquery over every signed council, and the count of shared
+    principles is worked out once a row, not once for each place that reads it.
+    """
     commitment = yours.commitment
     principle_ids = [principle.pk for principle in commitment.principles.all()]
-    shared = (
-        Commitment.principles.through.objects.filter(
-            commitment_id=OuterRef("commitment__pk"), principle_id__in=principle_ids
-        )
-        .order_by()
-        .values("commitment_id")
-        .annotate(count=Count("pk"))
-        .values("count")
+    tags = Commitment.principles.through.objects.filter(
+        commitment_id=OuterRef("commitment__pk"), principle_id__in=principle_ids
     )
+    shared = tags.order_by().values("commitment_id").annotate(count=Count("pk")).values("count")
+    same_area = Q(commitment__service_area_id=commitment.service_area_id)
+    today = timezone.localdate()
     return (
         SignUp.objects.public()
         .with_commitment()
-        .filter(organisation__in=Organisation.objects.signed_current_councils())
+        .filter(
+            Q(organisation__start_date__isnull=True) | Q(organisation__start_date__lte=today),
+            Q(organisation__end_date__isnull=True) | Q(organisation__end_date__gte=today),
+            organisation__organisation_type__in=COUNCIL_TYPES,
+        )
         .exclude(organisation_id=yours.organisation_id)
+        .alias(shares_any=Exists(tags))
+        .filter(same_area | Q(shares_any=True))
         .annotate(
-            shared_principles=Coalesce(Subquery(shared, output_field=IntegerField()), 0),
-            same_area=Case(
-                When(commitment__service_area_id=commitment.service_area_id, then=1),
+            same_area=Case(When(same_area, then=1), default=0, output_field=IntegerField()),
+            both=Case(
+                When(same_area & Q(shares_any=True), then=1),
                 default=0,
                 output_field=IntegerField(),
             ),
-        )
-        .filter(Q(same_area=1) | Q(shared_principles__gt=0))
-        .annotate(
-            both=Case(
-                When(Q(same_area=1) & Q(shared_principles__gt=0), then=1),
-                default=0,
-                output_field=IntegerField(),
-            )
+            shared_principles=Coalesce(Subquery(shared, output_field=IntegerField()), 0),
         )
         .order_by("-both", "-same_area", "-shared_principles", "organisation__name", "pk")
     )

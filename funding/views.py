@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from declaration.models import Principle, ServiceArea
-from funding import open_data
+from funding import counts, open_data
 from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
 from localdigital.core.lists import (
     ListQuery,
@@ -28,7 +28,6 @@ from localdigital.core.lists import (
 )
 from localdigital.core.open_data import csv_response, json_response
 from localdigital.core.titles import fitting_title
-from signatories.models import Organisation
 
 BID_SORTS = {
     "round": "Newest round first",
@@ -67,25 +66,6 @@ def round_status(round_: Round, *, now: datetime.datetime) -> RoundStatus:
     return CLOSED if round_.has_closed(now=now) else OPENS_SOON
 
 
-# Totals
-
-
-def councils_involved(bids: BidQuerySet) -> int:
-    """How many councils lead or partner at least one of the funded `bids`."""
-    funded = bids.funded()
-    partners = Bid.partners.through.objects.filter(bid__in=funded).values("organisation_id")
-    return (
-        Organisation.objects.councils()
-        .filter(Q(pk__in=funded.values("lead_id")) | Q(pk__in=partners))
-        .count()
-    )
-
-
-def fund_totals(bids: BidQuerySet) -> dict:
-    """Projects funded, pounds awarded and councils involved, over `bids`."""
-    return {**bids.totals(), "councils": councils_involved(bids)}
-
-
 # The fund and its rounds
 
 
@@ -103,9 +83,8 @@ def fund_index(request):
             "page_title": fund.name if fund else DEFAULT_FUND_NAME,
             "fund": fund,
             "rounds": [{"round": r, "status": round_status(r, now=now)} for r in rounds],
-            "totals": fund_totals(
-                Bid.objects.filter(round__fund=fund) if fund else Bid.objects.none()
-            ),
+            # Kept by funding.counts whenever a published decision changes.
+            "totals": counts.fund_totals(fund),
         },
     )
 
@@ -167,11 +146,12 @@ def _filtered_bids(bids: BidQuerySet, query: ListQuery) -> BidQuerySet:
 
 
 def _sorted_bids(bids: BidQuerySet, sort: str) -> BidQuerySet:
+    # By the bid's copy of its round's opening, which the indexes hold (Bid.Meta).
     if sort == "-amount":
-        return bids.order_by("-amount", "-round__opens_at", "number")
+        return bids.order_by("-amount", "-round_opens_at", "number")
     if sort == "lead":
-        return bids.order_by("lead__name", "-round__opens_at", "number")
-    return bids.order_by("-round__opens_at", "-round__pk", "number")
+        return bids.order_by("lead__name", "-round_opens_at", "number")
+    return bids.order_by("-round_opens_at", "-round_id", "number")
 
 
 def _with_outcome(bids) -> list[dict]:
@@ -197,7 +177,10 @@ def bid_list(request):
         },
     )
     results = _sorted_bids(_filtered_bids(published, query), query.sort).public()
-    page, pagination = paginate(request, results, query)
+    # Every published bid is counted in the summary rows; a narrowed list is
+    # counted as far as the paginator's limit.
+    known = None if query.is_narrowed else counts.all_funds_totals()["published_bids"]
+    page, pagination = paginate(request, results, query, count=known)
     return render(
         request,
         "fund/bids.html",
@@ -238,7 +221,8 @@ def project_list(request):
         .select_related("round", "lead", "service_area")
         .prefetch_related("partners")
     )
-    page, pagination = paginate(request, results, query)
+    totals = counts.all_funds_totals()
+    page, pagination = paginate(request, results, query, count=totals["projects"])
     return render(
         request,
         "fund/projects.html",
@@ -246,7 +230,7 @@ def project_list(request):
             "page_title": page_title("Funded projects", page),
             "page": page,
             "pagination": pagination,
-            "totals": funded.totals(),
+            "totals": totals,
         },
     )
 

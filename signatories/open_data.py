@@ -182,7 +182,8 @@ def _number(principle) -> int:
 
 
 def signatory_rows():
-    return SignUp.objects.public().sorted_by("name")
+    # No principles in this file: only what its fields read is joined in.
+    return SignUp.objects.signed().select_related("organisation", "commitment").sorted_by("name")
 
 
 def project_rows():

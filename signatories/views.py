@@ -18,7 +18,7 @@ from localdigital.core.lists import (
 )
 from localdigital.core.open_data import csv_response, json_response
 from localdigital.core.titles import fitting_title
-from signatories import coverage, open_data
+from signatories import counts, coverage, open_data
 from signatories.models import Nation, OrganisationType, SignUp
 
 SIGNATORY_SORTS = {"name": "Name (A to Z)", "-signed": "Most recently signed"}
@@ -28,7 +28,10 @@ PROJECT_SORTS = {"-signed": "Most recent", "name": "Organisation name (A to Z)"}
 @require_safe
 def signatory_list(request):
     signed = SignUp.objects.signed()
-    facets = signed.facets()
+    # The total, the filters' choices and a filtered list's length all come
+    # from the summary rows: only a search is counted, and only so far.
+    kept = counts.Snapshot()
+    facets = kept.facets()
     query = ListQuery.from_request(
         request,
         sorts=SIGNATORY_SORTS,
@@ -48,7 +51,14 @@ def signatory_list(request):
         )
         .sorted_by(query.sort)
     )
-    page, pagination = paginate(request, results, query)
+    known = None
+    if not query.q:
+        known = kept.signed_count(
+            organisation_types=query.filters["type"],
+            nations=query.filters["nation"],
+            regions=query.filters["region"],
+        )
+    page, pagination = paginate(request, results, query, count=known)
     return render(
         request,
         "signatories/list.html",
@@ -57,7 +67,7 @@ def signatory_list(request):
             "query": query,
             "page": page,
             "pagination": pagination,
-            "total": signed.count(),
+            "total": kept.signatories,
             **_signatory_filter_items(query, facets),
         },
     )
@@ -111,7 +121,7 @@ def _project_filters(query: ListQuery) -> dict:
 
 @require_safe
 def project_list(request):
-    principles = list(Principle.objects.in_order())
+    principles = list(Principle.objects.in_order().select_related("commitment_count"))
     service_areas = list(ServiceArea.objects.all())
     query = ListQuery.from_request(
         request,
@@ -127,7 +137,9 @@ def project_list(request):
         .filtered(q=query.q, **_project_filters(query))
         .sorted_by(query.sort)
     )
-    page, pagination = paginate(request, results, query)
+    page, pagination = paginate(
+        request, results, query, count=_known_project_count(query, principles)
+    )
     return render(
         request,
         "signatories/projects.html",
@@ -147,6 +159,17 @@ def project_list(request):
             "sort_items": select_items(PROJECT_SORTS, query.sort),
         },
     )
+
+
+def _known_project_count(query: ListQuery, principles: list[Principle]) -> int | None:
+    """The projects list's length from the summary rows, where they know it:
+    every project, or those of one principle."""
+    if query.q or query.filters["service_area"] or len(query.filters["principle"]) > 1:
+        return None
+    if not query.filters["principle"]:
+        return counts.totals()["commitments"]
+    chosen = next(p for p in principles if p.slug == query.filters["principle"][0])
+    return counts.commitments_with(chosen)
 
 
 @require_safe

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
+from funding import counts as fund_counts
 from funding.models import (
     COUNTED_STATES,
     Bid,
@@ -21,6 +22,7 @@ from funding.models import (
     RoundPhase,
     Section,
 )
+from signatories import counts as signatory_counts
 from signatories.models import (
     Commitment,
     Nation,
@@ -113,6 +115,9 @@ class SignUpFactory(factory.django.DjangoModelFactory):
         )
         commitment.principles.set(kwargs.get("principles") or Principle.objects.filter(number=1))
         StateChange.objects.create(sign_up=sign_up, to_state=sign_up.state, by_label="test data")
+        if sign_up.state == SignUpState.SIGNED:
+            # As the signing service does: the public counts include it at once.
+            signatory_counts.recount(groups=[signatory_counts.group_of(sign_up.organisation)])
 
 
 class RejectionReasonFactory(factory.django.DjangoModelFactory):
@@ -264,6 +269,9 @@ def decided_bid(*, state: str = BidState.FUNDED, number: int | None = None, **fi
         decided_at=now if state in (BidState.FUNDED, BidState.NOT_FUNDED) else None,
     )
     bid.refresh_from_db()
+    if bid.round.results_published:
+        # As recording the outcome does: the fund's public totals include it at once.
+        fund_counts.recount(fund=bid.round.fund)
     return bid
 
 

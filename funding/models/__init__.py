@@ -20,6 +20,7 @@ from funding.models.bids import (
     CostLine,
     Section,
 )
+from funding.models.counts import FundCount, PrincipleProjectCount
 from funding.models.outcomes import (
     BidComment,
     LinkKind,
@@ -53,6 +54,8 @@ __all__ = [
     "COUNTED_STATES",
     "CostCategory",
     "CostLine",
+    "FundCount",
+    "PrincipleProjectCount",
     "Criterion",
     "DECIDED_STATES",
     "Fund",

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -146,10 +146,28 @@ class Round(models.Model):
         self.guidance_html = render_markdown(self.guidance)
         self.questions_and_answers_html = render_markdown(self.questions_and_answers)
         self.scoring_guide_html = render_markdown(self.scoring_guide)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # Its bids keep a copy of its opening to sort by (Bid.round_opens_at).
+            self.bids.exclude(round_opens_at=self.opens_at).update(round_opens_at=self.opens_at)
+            if self.results_published or self._published_when_read:
+                # Publishing (or unpublishing) decisions changes the fund's
+                # public totals: counted again in the same transaction.
+                from funding import counts  # counts reads this model: imported when needed
+
+                counts.recount(fund=self.fund)
+            self._published_when_read = self.results_published
 
     def get_absolute_url(self):
         return reverse("fund:round", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        round_ = super().from_db(db, field_names, values)
+        round_._published_when_read = round_.__dict__.get("results_published", False)
+        return round_
+
+    _published_when_read = False
 
     def is_open(self, *, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()

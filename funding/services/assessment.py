@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from funding import emails
+from funding import counts, emails
 from funding.models import Bid, BidComment, BidState, Criterion, Score
 from funding.services.submission import officers_to_tell
 from funding.workflow import move
@@ -36,6 +36,9 @@ def bid_decide(*, bid: Bid, funded: bool, by, note: str = "") -> None:
         )
         # Public once its round's decisions are published (a tick on the round).
         content_version.bump()
+        if bid.round.results_published:
+            # Shown at once: the fund's public totals change with it.
+            counts.recount(fund=bid.round.fund)
         subject, body = emails.outcome(bid, funded=funded)
         for address in officers_to_tell(bid):
             queue_email(to=address, subject=subject, body=body, reference=bid.reference)

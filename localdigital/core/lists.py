@@ -7,14 +7,23 @@ Used by the signatories' lists and the fund's.
 """
 
 from dataclasses import dataclass, field
+from math import ceil
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 PAGE_SIZE = 20
 # Longer searches are cut: no organisation's name is this long.
 MAX_SEARCH_LENGTH = 200
+# A list whose length is not kept in a summary row (a search, a mix of
+# filters the rows do not cover) is counted this far and no further: past it
+# the page says "more than". And however long a list is, its pages go this
+# far: a search or a filter finds the rest. So no request counts, or skips
+# over, tens of thousands of rows. (The real programme's lists are well
+# within it: some 300 signatories, 400 bids.)
+MAX_COUNTED = 1000
 # Page links either side of the current page, as GOV.UK's pagination pattern shows them.
 PAGES_AROUND_CURRENT = 1
 
@@ -64,8 +73,55 @@ class ListQuery:
         return "?" + urlencode(pairs)
 
 
-def paginate(request: HttpRequest, queryset, query: ListQuery) -> tuple[Page, dict | None]:
-    paginator = Paginator(queryset, PAGE_SIZE)
+class ListedPage(Page):
+    def end_index(self) -> int:
+        # Django's last page ends at the count; a bounded list's ends sooner.
+        return self.start_index() + len(self.object_list) - 1 if self.object_list else 0
+
+
+class CountedPaginator(Paginator):
+    """A paginator given its count (read from summary rows), or that counts up
+    to MAX_COUNTED and says, with `is_capped`, when there are more; its pages
+    list the first MAX_COUNTED at most (`is_bounded` when some are left out)."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+        self.is_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        if self.known_count is not None:
+            return self.known_count
+        counted = self.object_list.order_by()[: MAX_COUNTED + 1].count()
+        self.is_capped = counted > MAX_COUNTED
+        return min(counted, MAX_COUNTED)
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        every = ceil(max(1, self.count - self.orphans) / self.per_page)
+        return min(every, max(MAX_COUNTED // self.per_page, 1))
+
+    def _get_page(self, *args, **kwargs) -> ListedPage:
+        return ListedPage(*args, **kwargs)
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.is_capped or self.count > MAX_COUNTED
+
+    @property
+    def listed(self) -> int:
+        return min(self.count, MAX_COUNTED)
+
+
+def paginate(
+    request: HttpRequest, queryset, query: ListQuery, *, count: int | None = None
+) -> tuple[Page, dict | None]:
+    """The page asked for. `count` is the list's length where a summary row
+    knows it; otherwise it is counted, as far as MAX_COUNTED."""
+    paginator = CountedPaginator(queryset, PAGE_SIZE, count=count)
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:

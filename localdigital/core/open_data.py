@@ -8,12 +8,14 @@ apart.
 """
 
 import csv
-import io
-from collections.abc import Callable, Iterable
+import json
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,11 +57,10 @@ class Dataset:
     csv_url_name: str
     json_url_name: str
 
-    def rows(self, records: Iterable, *, request: HttpRequest) -> list[dict[str, Value]]:
-        return [
-            {field.name: field.value(record, request) for field in self.fields}
-            for record in records
-        ]
+    def rows(self, records: Iterable, *, request: HttpRequest) -> Iterator[dict[str, Value]]:
+        """One row a record, made as the file is written: never the whole file in memory."""
+        for record in _each(records):
+            yield {field.name: field.value(record, request) for field in self.fields}
 
 
 def defuse(value: str) -> str:
@@ -81,30 +82,73 @@ def timestamp(moment) -> str:
     return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
-def csv_response(dataset: Dataset, records: Iterable, *, request: HttpRequest) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([field.name for field in dataset.fields])
+# Records are read from the database this many at a time (each lot with its
+# prefetched relations), so a worker's memory stays the same however many
+# rows a file has.
+CHUNK_SIZE = 2000
+
+
+def _each(records: Iterable) -> Iterator:
+    """The records one by one, a chunk at a time when they are a QuerySet."""
+    if isinstance(records, QuerySet):
+        return records.iterator(chunk_size=CHUNK_SIZE)
+    return iter(records)
+
+
+class _Line:
+    """A file-like object for csv.writer that hands back each line it is given."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def _csv_lines(dataset: Dataset, records: Iterable, *, request: HttpRequest) -> Iterator[str]:
+    writer = csv.writer(_Line(), lineterminator="\r\n")
+    yield writer.writerow([field.name for field in dataset.fields])
     for row in dataset.rows(records, request=request):
-        writer.writerow([csv_cell(value) for value in row.values()])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        yield writer.writerow([csv_cell(value) for value in row.values()])
+
+
+def csv_response(
+    dataset: Dataset, records: Iterable, *, request: HttpRequest
+) -> StreamingHttpResponse:
+    """The dataset as CSV, streamed row by row as the records are read."""
+    response = StreamingHttpResponse(
+        _csv_lines(dataset, records, request=request), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="local-digital-{dataset.name}.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def json_response(dataset: Dataset, records: Iterable, *, request: HttpRequest) -> JsonResponse:
-    results = dataset.rows(records, request=request)
-    document = {
+def _json_text(dataset: Dataset, records, *, request: HttpRequest) -> Iterator[str]:
+    """The same text as json.dumps(document, indent=2), written a result at a time."""
+    count = records.count() if isinstance(records, QuerySet) else len(records)
+    head = {
         "dataset": dataset.title,
         "description": dataset.description,
         "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
         # The site's open data page, which documents every dataset's fields.
         "documentation": absolute_url(reverse("open-data")),
         "generated_at": timestamp(timezone.now()),
-        "count": len(results),
-        "results": results,
+        "count": count,
     }
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    yield text[: -len("\n}")] + ',\n  "results": ['
+    separator = "\n"
+    written = False
+    for row in dataset.rows(records, request=request):
+        yield separator + textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "    ")
+        separator, written = ",\n", True
+    yield ("\n  ]" if written else "]") + "\n}"
+
+
+def json_response(
+    dataset: Dataset, records: Iterable, *, request: HttpRequest
+) -> StreamingHttpResponse:
+    """The dataset as JSON, with its licence and how many results, streamed as it is read."""
+    response = StreamingHttpResponse(
+        _json_text(dataset, records, request=request), content_type="application/json"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -13,9 +13,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
-from funding.models import Bid
+from funding import counts as fund_counts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import absolute_url
+from signatories import counts as signatory_counts
 from signatories.models import SignUp
 
 LATEST_SIGNATORIES_SHOWN = 5
@@ -29,8 +30,9 @@ def home(request):
         {
             "declaration": Declaration.objects.first(),
             "principles": Principle.objects.in_order(),
-            "counts": SignUp.objects.public_counts(),
-            "fund_totals": Bid.objects.totals(),
+            # From the summary rows that signing and deciding keep: no count of every row.
+            "counts": signatory_counts.totals(),
+            "fund_totals": fund_counts.all_funds_totals(),
             "latest_signatories": SignUp.objects.signed()
             .select_related("organisation")
             .newest_first()[:LATEST_SIGNATORIES_SHOWN],

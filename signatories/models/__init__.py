@@ -1,5 +1,6 @@
 """The signatories' models, by what they record. Every name is importable from here."""
 
+from signatories.models.counts import PrincipleCommitmentCount, SignatoryCount
 from signatories.models.links import (
     LINK_LIFETIMES,
     LinkPurpose,
@@ -40,6 +41,7 @@ __all__ = [
     "LinkPurpose",
     "Nation",
     "Organisation",
+    "PrincipleCommitmentCount",
     "OrganisationQuerySet",
     "OrganisationType",
     "QUEUE_STATES",
@@ -50,6 +52,7 @@ __all__ = [
     "SignUpLinkQuerySet",
     "SignUpQuerySet",
     "SignUpState",
+    "SignatoryCount",
     "StateChange",
     "new_reference",
     "split_domains",

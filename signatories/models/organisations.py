@@ -4,7 +4,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -261,10 +261,38 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._recount_if_regrouped()
 
     def get_absolute_url(self):
         return reverse("signatories:detail", kwargs={"slug": self.slug})
+
+    def _recount_if_regrouped(self) -> None:
+        """Staff edit an organisation's type or region in admin, and the register's
+        import may change them: a signatory's counts then move to its new group,
+        in the same transaction."""
+        before = getattr(self, "_group_when_read", None)
+        now = (self.organisation_type, self.nation, self.region)
+        if before is None or before == now or not self.sign_ups.signed().exists():
+            self._group_when_read = now
+            return
+        from signatories import counts  # counts reads this model: imported when needed
+
+        counts.recount(groups=[before, now])
+        self._group_when_read = now
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        organisation = super().from_db(db, field_names, values)
+        # Kept to see, on save, whether the organisation moved to another
+        # group of the public counts (signatories.counts).
+        organisation._group_when_read = (
+            organisation.__dict__.get("organisation_type"),
+            organisation.__dict__.get("nation"),
+            organisation.__dict__.get("region"),
+        )
+        return organisation
 
     def _unique_slug(self) -> str:
         # Room is left for a "-2" on the second organisation with the same name.

@@ -95,30 +95,6 @@ class SignUpQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-signed_at", "-pk")
 
-    def public_counts(self) -> dict[str, int]:
-        """How many organisations have signed, and how many commitments they made public."""
-        return self.signed().aggregate(
-            signatories=models.Count("pk"), commitments=models.Count("commitment")
-        )
-
-    def facets(self) -> dict[str, set[str]]:
-        """The organisation types, nations and regions that these sign-ups' organisations have."""
-        found = {"organisation_types": set(), "nations": set(), "regions": set()}
-        combinations = (
-            self.order_by()
-            .values_list(
-                "organisation__organisation_type", "organisation__nation", "organisation__region"
-            )
-            .distinct()
-        )
-        for organisation_type, nation, region in combinations:
-            found["organisation_types"].add(organisation_type)
-            if nation:
-                found["nations"].add(nation)
-            if region:
-                found["regions"].add(region)
-        return found
-
 
 class SignUp(models.Model):
     """An organisation's signature of the declaration, from first answers to signed."""

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def csv_rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode())))
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_projects_json_gives_numbers_and_lists(client, project):
 
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
-    document = json.loads(response.content)
+    document = json.loads(response.getvalue())
     assert document["dataset"] == PROJECTS.title
     assert document["documentation"] == "http://testserver/open-data/"
     assert document["licence"]["name"] == "Open Government Licence v3.0"
@@ -110,7 +110,7 @@ def test_bids_data_has_every_published_bid_with_its_outcome(client, project):
     BidFactory(round=project.round, title="A draft")
 
     rows = csv_rows(client.get("/fund/bids.csv"))
-    document = json.loads(client.get("/fund/bids.json").content)
+    document = json.loads(client.get("/fund/bids.json").getvalue())
 
     assert [row["title"] for row in rows] == ["Shared case tool", "Parking permits"]
     assert [row["outcome"] for row in rows] == ["funded", "not_funded"]
@@ -134,7 +134,7 @@ def test_fund_csv_defuses_formulas_that_bidders_typed(client):
 
     [project] = csv_rows(client.get("/fund/projects.csv"))
     [bid] = csv_rows(client.get("/fund/bids.csv"))
-    document = json.loads(client.get("/fund/projects.json").content)
+    document = json.loads(client.get("/fund/projects.json").getvalue())
 
     for row in (project, bid):
         assert row["title"] == '\'=HYPERLINK("https://evil.example","Click")'
@@ -146,18 +146,19 @@ def test_fund_csv_defuses_formulas_that_bidders_typed(client):
 
 def test_fund_data_with_nothing_published_is_empty_but_well_formed(client):
     assert csv_rows(client.get("/fund/projects.csv")) == []
-    assert client.get("/fund/bids.csv").content.decode().startswith("reference,round,title,")
-    assert json.loads(client.get("/fund/projects.json").content)["results"] == []
+    assert client.get("/fund/bids.csv").getvalue().decode().startswith("reference,round,title,")
+    assert json.loads(client.get("/fund/projects.json").getvalue())["results"] == []
 
 
 @pytest.mark.parametrize("size", [1, 4])
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        ("/fund/projects.csv", 4),  # the projects, partners, principles, links
-        ("/fund/projects.json", 4),
+        # the projects, partners, principles, links (each a lot of 2,000 rows at a time)
+        ("/fund/projects.csv", 4),
+        ("/fund/projects.json", 5),  # and, first, how many there are
         ("/fund/bids.csv", 3),  # the bids, partners, principles
-        ("/fund/bids.json", 3),
+        ("/fund/bids.json", 4),
     ],
 )
 def test_fund_data_runs_a_fixed_number_of_queries(
@@ -169,14 +170,15 @@ def test_fund_data_runs_a_fixed_number_of_queries(
         ProjectLink.objects.create(bid=bid, kind=LinkKind.OUTPUT, title="x", url="https://x.org")
         not_funded(round_)
 
+    # The file is streamed: its queries run as it is read.
     with django_assert_num_queries(queries):
-        assert client.get(path).status_code == 200
+        assert client.get(path).getvalue()
 
 
 def test_open_data_page_documents_every_fund_field(client):
     response = client.get("/open-data/")
 
-    html = response.content.decode()
+    html = response.getvalue().decode()
     page = text(response)
     for dataset in (BIDS, PROJECTS):
         assert f'id="{dataset.name}"' in html

@@ -32,7 +32,7 @@ def test_no_email_address_of_a_bid_appears_on_public_pages(client):
         "/fund/projects.csv",
         "/fund/projects.json",
     ):
-        assert "secret-domain-x9" not in client.get(path).content.decode(), path
+        assert "secret-domain-x9" not in client.get(path).getvalue().decode(), path
 
 
 def test_fund_pages_refuse_methods_that_change_things(client):

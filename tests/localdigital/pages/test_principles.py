@@ -71,12 +71,12 @@ def test_principle_page_runs_the_same_queries_however_many_projects_are_funded(
     first = decided_bid(principles=[plumbing])
     first.round.results_published = True
     first.round.save()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         client.get(plumbing.get_absolute_url())
     for _ in range(12):
         decided_bid(round=first.round, principles=[plumbing])
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         html = client.get(plumbing.get_absolute_url()).content.decode()
 
     assert "13 projects funded" in " ".join(html.split())

@@ -1,0 +1,19 @@
+"""Make the public pages' summary counts again from the records themselves.
+
+The services keep them as they change things; this is for after a bulk load
+or a repair made in the database by hand.
+"""
+
+from django.core.management.base import BaseCommand
+
+from funding import counts as fund_counts
+from signatories import counts as signatory_counts
+
+
+class Command(BaseCommand):
+    help = "Rebuild the summary counts of signatories and of the fund from their records."
+
+    def handle(self, *args, **options):
+        signatory_counts.rebuild()
+        fund_counts.rebuild()
+        self.stdout.write("Rebuilt the counts of signatories and of the fund.")
