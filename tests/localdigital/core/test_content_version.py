@@ -112,7 +112,7 @@ def sign_link(message):
 def seen(visitor, path: str) -> str:
     response = visitor.get(path)
     assert response.status_code == 200
-    return response.content.decode()
+    return response.getvalue().decode()  # a page, or a streamed file
 
 
 def test_the_page_is_kept_until_something_changes(visitor):
