@@ -33,6 +33,8 @@ MORE_PAGES = [
     "/fund/partners/?organisation=bench-7&page=5",
     "/signatories.atom",
     "/sitemap.xml",
+    "/sitemap-signatories.xml?p=60",
+    "/sitemap-fund-projects.xml?p=40",
 ]
 FILES = [
     "/signatories.csv",
