@@ -61,6 +61,9 @@ def main() -> None:
 
     os.environ.update(environment())
     os.environ["ALLOWED_HOSTS"] = "testserver"
+    # Cold means no page cache: else every render after the first is a hit in
+    # the shared cache that bench/run.py filled, and times nothing.
+    os.environ["PAGE_CACHE_SECONDS"] = "0"
     os.environ.setdefault("LOG_LEVEL", "WARNING")  # one line a request would drown the table
     if args.seed:
         seed(args.signatories)
