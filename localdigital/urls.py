@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from declaration import urls as declaration_urls
 from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
+from localdigital.core.site_address import sitemap_index, sitemap_section
 from localdigital.pages import open_data, principles, views
 from localdigital.pages.sitemaps import SITEMAPS
 
@@ -49,7 +49,19 @@ urlpatterns = [
     ),
     path("open-data/", public_page(open_data.open_data_page), name="open-data"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The index, then each section in pages of SiteSitemap.limit addresses.
+    path(
+        "sitemap.xml",
+        public_page(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        public_page(sitemap_section),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("healthz", views.healthz, name="healthz"),
     path(

@@ -158,6 +158,13 @@ class Bid(models.Model):
         ordering = ["round", "number", "pk"]
         indexes = [
             models.Index(fields=["state", "round"], name="bid_state_round_idx"),
+            # The lists' service-area filter offers the areas some published
+            # bid has: one probe of this per area, stopping at the first.
+            models.Index(
+                fields=["service_area", "round"],
+                name="bid_decided_area_idx",
+                condition=Q(state__in=DECIDED_STATES),
+            ),
             # The public lists' sorts (funding.views), over the decided bids
             # they show, so that a page is read in order and the rest skipped.
             models.Index(

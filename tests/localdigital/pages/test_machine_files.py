@@ -9,6 +9,7 @@ from sectxt import Parser
 
 from localdigital.pages.views import security_txt_expires
 from tests import processes
+from tests.localdigital.pages.sitemap_reading import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +62,8 @@ def test_a_secret_admin_address_is_kept_out_of_robots_txt_and_not_indexed():
 
 
 def test_sitemap_lists_the_public_pages_and_every_principle(client):
-    response = client.get("/sitemap.xml")
+    body = whole_sitemap(client)
 
-    body = response.content.decode()
-    assert response.status_code == 200
     assert "<loc>http://testserver/declaration/</loc>" in body
     assert "<loc>http://testserver/declaration/fix-the-plumbing/</loc>" in body
     assert "<loc>http://testserver/accessibility/</loc>" in body
@@ -78,11 +77,13 @@ def test_sitemap_and_feed_link_to_site_url_whatever_host_was_asked(client, setti
     settings.SITE_URL = "https://localdigital.example.gov.uk"
     settings.ALLOWED_HOSTS = ["testserver", "10.0.0.5"]
 
-    sitemap = client.get("/sitemap.xml", HTTP_HOST="10.0.0.5").content.decode()
+    index = client.get("/sitemap.xml", HTTP_HOST="10.0.0.5").content.decode()
+    sitemap = client.get("/sitemap-principles.xml", HTTP_HOST="10.0.0.5").content.decode()
     feed = client.get("/signatories.atom", HTTP_HOST="10.0.0.5").content.decode()
 
-    assert "<loc>https://localdigital.example.gov.uk/declaration/</loc>" in sitemap
-    assert "10.0.0.5" not in sitemap
+    assert "<loc>https://localdigital.example.gov.uk/sitemap-pages.xml</loc>" in index
+    assert "<loc>https://localdigital.example.gov.uk/declaration/fix-the-plumbing/</loc>" in sitemap
+    assert "10.0.0.5" not in index + sitemap
     assert 'href="https://localdigital.example.gov.uk/signatories/"' in feed
     assert 'href="https://localdigital.example.gov.uk/signatories.atom"' in feed
     assert "10.0.0.5" not in feed

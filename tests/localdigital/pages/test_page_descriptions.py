@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from tests.localdigital.pages.sitemap_reading import whole_sitemap
+
 pytestmark = pytest.mark.django_db
 
 # Search engines cut titles at about this many characters.
@@ -22,7 +24,7 @@ def sitemap_pages(settings, client) -> dict[str, str]:
     call_command("import_organisations", "signatories/demo_organisations.csv")
     call_command("load_demo_content")
     settings.DEBUG = False
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     pages = {}
     for address in re.findall(r"<loc>([^<]+)</loc>", sitemap):
         path = urlsplit(address).path
