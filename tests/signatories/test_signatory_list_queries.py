@@ -5,7 +5,7 @@ search past the counting limit says "more than" and lists the first ones."""
 import pytest
 
 from localdigital.core import lists
-from tests.signatories.test_signatory_views import signed, text
+from tests.signatories.signatory_pages import signed, text
 
 pytestmark = pytest.mark.django_db
 
