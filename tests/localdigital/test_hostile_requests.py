@@ -24,7 +24,7 @@ from funding.models import Section
 from funding.officer_session import SESSION_KEY
 from localdigital.core import staff_sign_in
 from tests.factories import BidFactory
-from tests.funding.test_uploads import DOCUMENTS, MINIMAL_PDF
+from tests.funding.documents import DOCUMENTS, MINIMAL_PDF
 from tests.hostile import ALLOWED_STATUSES, fresh_client, hostile, hostile_text
 from tests.staff import MODEL_BACKEND, authenticator_of, sign_in_staff
 
