@@ -206,6 +206,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signatories.tasks.purge_unconfirmed_sign_ups",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Hourly, so that a wrong password is gone within the hour after it stops
+    # counting towards a lock (as the privacy notice says).
+    "forget-old-staff-sign-ins": {
+        "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
+        "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
+    },
 }
 
 # Staff sign-in (localdigital.core.staff_sign_in). django-axes checks first
@@ -222,6 +228,9 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # Signing in fully (password and code) clears that account's count.
 AXES_RESET_ON_SUCCESS = True
+# What axes keeps, and for how long: localdigital.core.staff_sign_in_records.
+# Its log of every single failure is not wanted: the counts above suffice.
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_CLIENT_IP_CALLABLE = "localdigital.core.staff_sign_in.client_ip"
 AXES_LOCKOUT_CALLABLE = "localdigital.core.staff_sign_in.locked_out"
 # The name authenticator apps show beside the code.

@@ -1,6 +1,7 @@
 """Real processes and servers for the tests of background work: Celery workers
-started as production starts them, and mail servers on loopback (one that
-collects what it is sent, one that accepts connections and never answers)."""
+started as production starts them, mail servers on loopback (one that
+collects what it is sent, one that accepts connections and never answers),
+and manage.py run afresh with settings of the test's choosing."""
 
 import os
 import signal
@@ -152,3 +153,17 @@ def wait_until(condition, *, timeout: float, message: str) -> None:
             return
         time.sleep(0.2)
     raise AssertionError(f"Gave up after {timeout} s waiting until {message}")
+
+
+def run_in_fresh_process(environment: dict, *args: str) -> subprocess.CompletedProcess:
+    """Run a manage.py command with settings read afresh from `environment`."""
+    # Only what a production container would have: none of the test run's settings.
+    env = {"PATH": os.environ["PATH"], **environment}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

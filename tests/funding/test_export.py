@@ -20,22 +20,8 @@ from tests.funding.admin.fund_admin import (
     scored,
     submitted_bid,
 )
-from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def assessor(django_user_model):
-    return make_staff(
-        django_user_model, "assessor", "Fund assessors", first_name="Ada", last_name="Okoro"
-    )
-
-
-@pytest.fixture
-def assessor_client(client, assessor):
-    sign_in_staff(client, assessor)
-    return client
 
 
 def export_url(round_) -> str:

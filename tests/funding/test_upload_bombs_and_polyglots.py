@@ -22,10 +22,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from funding import uploads
 from funding.models import Attachment, AttachmentKind
 from funding.uploads import check_upload
-from tests.funding.apply.sections import new_draft, officer_email
-from tests.funding.apply.test_attachments import error_summary, stored_files, upload
-from tests.funding.apply.test_attachments import signed_in as officer_client
-from tests.funding.test_uploads import DOCUMENTS, DOCX_TYPES, MINIMAL_PDF, minimal_docx
+from tests.funding.apply.attachments import stored_files, upload
+from tests.funding.apply.sections import error_summary, new_draft, officer_email
+from tests.funding.apply.sections import signed_in as officer_client
+from tests.funding.documents import DOCUMENTS, DOCX_TYPES, MINIMAL_PDF, minimal_docx
 
 PROJECT = Path(__file__).resolve().parents[2]
 INFLATES_TO = 256 * 1024 * 1024

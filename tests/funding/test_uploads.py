@@ -1,7 +1,7 @@
 """Which files may be attached to a bid, judged by their content (funding.uploads).
 
-The documents here are the smallest a real reader would recognise, built
-byte by byte with zipfile, so the tests need no fixtures on disk.
+The documents are the smallest a real reader would recognise
+(tests/funding/documents.py).
 """
 
 import io
@@ -14,90 +14,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from funding import uploads
 from funding.models import AttachmentKind
 from funding.uploads import check_upload, sniff_kind
-
-MINIMAL_PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-    b"trailer << /Root 1 0 R >>\n"
-    b"%%EOF\n"
+from tests.funding.documents import (
+    DOCUMENTS,
+    DOCX_TYPES,
+    MACRO_DOCX_TYPES,
+    MINIMAL_PDF,
+    XLSX_TYPES,
+    minimal_docx,
+    minimal_odf,
+    zipped,
 )
-
-
-def content_types_xml(part: str, content_type: str) -> bytes:
-    """A package's "[Content_Types].xml", declaring its main part."""
-    return (
-        b'<?xml version="1.0" encoding="UTF-8"?>'
-        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        + f'<Override PartName="/{part}" ContentType="{content_type}"/>'.encode()
-        + b"</Types>"
-    )
-
-
-DOCX_TYPES = content_types_xml(
-    "word/document.xml",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-)
-XLSX_TYPES = content_types_xml(
-    "xl/workbook.xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-)
-MACRO_DOCX_TYPES = content_types_xml(
-    "word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"
-)
-
-
-def _zip(entries: list[tuple[str, bytes]], *, stored_first: bool = False) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for index, (name, data) in enumerate(entries):
-            # OpenDocument asks for its "mimetype" entry first and uncompressed.
-            method = zipfile.ZIP_STORED if stored_first and index == 0 else zipfile.ZIP_DEFLATED
-            package.writestr(zipfile.ZipInfo(name), data, compress_type=method)
-    return buffer.getvalue()
-
-
-def minimal_docx() -> bytes:
-    return _zip(
-        [
-            ("[Content_Types].xml", DOCX_TYPES),
-            ("word/document.xml", b"<w:document/>"),
-        ]
-    )
-
-
-def minimal_xlsx() -> bytes:
-    return _zip(
-        [
-            ("[Content_Types].xml", XLSX_TYPES),
-            ("xl/workbook.xml", b"<workbook/>"),
-        ]
-    )
-
-
-def _minimal_odf(mimetype: bytes) -> bytes:
-    return _zip(
-        [("mimetype", mimetype), ("content.xml", b"<office:document-content/>")],
-        stored_first=True,
-    )
-
-
-def minimal_odt() -> bytes:
-    return _minimal_odf(b"application/vnd.oasis.opendocument.text")
-
-
-def minimal_ods() -> bytes:
-    return _minimal_odf(b"application/vnd.oasis.opendocument.spreadsheet")
-
-
-# Every kind we take, with a document of that kind and the name it would have.
-DOCUMENTS = {
-    AttachmentKind.PDF: ("budget.pdf", MINIMAL_PDF),
-    AttachmentKind.DOCX: ("letter of support.docx", minimal_docx()),
-    AttachmentKind.XLSX: ("costs.xlsx", minimal_xlsx()),
-    AttachmentKind.ODT: ("plan.odt", minimal_odt()),
-    AttachmentKind.ODS: ("costs.ods", minimal_ods()),
-}
 
 
 @pytest.mark.parametrize("kind", list(DOCUMENTS))
@@ -131,32 +57,32 @@ NOT_DOCUMENTS = {
     "a pdf end with no header": b"trailer << >>\n%%EOF\n",
     "a png image": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
     "an executable": b"MZ\x90\x00" + b"\x00" * 64,
-    "a zip of other things": _zip([("notes.txt", b"hello")]),
-    "a zip that looks like a docx but lacks its main part": _zip(
+    "a zip of other things": zipped([("notes.txt", b"hello")]),
+    "a zip that looks like a docx but lacks its main part": zipped(
         [("[Content_Types].xml", DOCX_TYPES), ("word/styles.xml", b"<w:styles/>")]
     ),
-    "a word part without the content types": _zip([("word/document.xml", b"<w:document/>")]),
-    "a word part whose content types do not declare it": _zip(
+    "a word part without the content types": zipped([("word/document.xml", b"<w:document/>")]),
+    "a word part whose content types do not declare it": zipped(
         [("[Content_Types].xml", XLSX_TYPES), ("word/document.xml", b"<w:document/>")]
     ),
-    "a macro-enabled word document": _zip(
+    "a macro-enabled word document": zipped(
         [
             ("[Content_Types].xml", MACRO_DOCX_TYPES),
             ("word/document.xml", b"<w:document/>"),
             ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0"),
         ]
     ),
-    "a word document carrying macros it does not declare": _zip(
+    "a word document carrying macros it does not declare": zipped(
         [
             ("[Content_Types].xml", DOCX_TYPES),
             ("word/document.xml", b"<w:document/>"),
             ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0"),
         ]
     ),
-    "an opendocument of another kind": _minimal_odf(
+    "an opendocument of another kind": minimal_odf(
         b"application/vnd.oasis.opendocument.presentation"
     ),
-    "an opendocument whose mimetype is not first": _zip(
+    "an opendocument whose mimetype is not first": zipped(
         [
             ("content.xml", b"<office:document-content/>"),
             ("mimetype", b"application/vnd.oasis.opendocument.text"),

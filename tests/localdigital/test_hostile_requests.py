@@ -5,22 +5,28 @@ here the request itself is hostile too: random and made-up content types,
 charsets that are no text encoding, broken multipart bodies, raw bytes,
 files that are not what they say. Each goes to every POST endpoint: the
 sign-up pages, the officer's sign-in and its links, each section of a bid,
-uploads, check your answers, withdrawing and the admin's login page; half
-of them through the CSRF check, which reads the body first.
+uploads, check your answers, withdrawing, and each step of the staff's
+sign-in (password, code, setting up an app, recovery codes), in every state a
+session can be in on the way; half of them through the CSRF check, which
+reads the body first.
 """
 
+import time
 from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from hypothesis import given
 from hypothesis import strategies as st
 
 from funding.models import Section
 from funding.officer_session import SESSION_KEY
+from localdigital.core import staff_sign_in
 from tests.factories import BidFactory
-from tests.funding.test_uploads import DOCUMENTS, MINIMAL_PDF
+from tests.funding.documents import DOCUMENTS, MINIMAL_PDF
 from tests.hostile import ALLOWED_STATUSES, fresh_client, hostile, hostile_text
+from tests.staff import MODEL_BACKEND, authenticator_of, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +107,7 @@ field_names = st.one_of(
         ["email", "name", "action", "completed", "attachment", "title", "next", "username"]
     ),
     st.sampled_from(["csrfmiddlewaretoken", "password", "website", "organisation", "lead"]),
+    st.sampled_from(["code"]),
     hostile_text.filter(lambda name: len(name) < 100),
 )
 
@@ -192,5 +199,63 @@ def test_any_post_to_a_bids_pages_and_uploads_is_answered_with_a_page():
         response = post(path, content_type, body, check_csrf=check_csrf, officer=officer)
 
         assert response.status_code in ANSWERED, (path, content_type, response.status_code)
+
+    check()
+
+
+def staff_sign_in_pages() -> list[str]:
+    admin = f"/{settings.ADMIN_URL}login/"
+    return [admin, f"{admin}code/", f"{admin}set-up/", f"{admin}recovery-codes/"]
+
+
+def half_signed_in(client, user) -> None:
+    """The session as the password page leaves it: password given, code awaited."""
+    session = client.session
+    session[staff_sign_in.PENDING] = {
+        "user": user.pk,
+        "backend": MODEL_BACKEND,
+        "at": time.time(),
+        "next": f"/{settings.ADMIN_URL}",
+    }
+    session.save()
+
+
+def shown_recovery_codes(client, user) -> None:
+    """The session just after setting up an app: signed in, codes waiting to be seen."""
+    sign_in_staff(client, user)
+    session = client.session
+    session[staff_sign_in.RECOVERY_CODES] = {
+        "codes": ["abcd1234"],
+        "next": f"/{settings.ADMIN_URL}",
+    }
+    session.save()
+
+
+def test_any_post_to_the_staff_sign_in_steps_is_answered_with_a_page():
+    users = get_user_model().objects
+    enrolled = users.create_user("enrolled", password="a long staff passphrase", is_staff=True)
+    authenticator_of(enrolled)
+    new = users.create_user("new", password="a long staff passphrase", is_staff=True)
+    # Each way a visitor can arrive: not signed in at all, with a password
+    # given by someone who has an app or has yet to set one up, and signed in
+    # with recovery codes to see.
+    sessions = {
+        "anonymous": lambda client: None,
+        "code awaited": lambda client: half_signed_in(client, enrolled),
+        "app to set up": lambda client: half_signed_in(client, new),
+        "recovery codes to see": lambda client: shown_recovery_codes(client, enrolled),
+    }
+
+    @hostile(80)
+    @given(request=requests(staff_sign_in_pages()), state=st.sampled_from(sorted(sessions)))
+    def check(request, state):
+        path, content_type, body, check_csrf = request
+        client = fresh_client()
+        client.handler.enforce_csrf_checks = check_csrf
+        sessions[state](client)
+
+        response = client.generic("POST", path, body, content_type=content_type)
+
+        assert response.status_code in ANSWERED, (path, state, content_type, response.status_code)
 
     check()

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import run_in_fresh_process
+
 pytestmark = pytest.mark.django_db
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -16,20 +18,6 @@ PRODUCTION_ENVIRONMENT = {
     "SITE_URL": "https://localdigital.example.gov.uk",
     "BEHIND_TLS_PROXY": "true",
 }
-
-
-def run_in_fresh_process(environment: dict, *args: str) -> subprocess.CompletedProcess:
-    """Run a manage.py command with settings read afresh from `environment`."""
-    # Only what a production container would have: none of the test run's settings.
-    env = {"PATH": os.environ["PATH"], **environment}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_deploy_check_passes_with_production_settings():

@@ -1,9 +1,9 @@
 """Every address is either public by design or closed to visitors who are not signed in."""
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
+
+from tests.url_patterns import all_url_patterns, sample_path
 
 pytestmark = pytest.mark.django_db
 
@@ -33,40 +33,6 @@ PUBLIC_VIEWS = {
 # sign-up journey (whose emailed links carry their own single-use secrets) and
 # the fund's published pages (not "apply", where officers bid).
 PUBLIC_NAMESPACES = {"signatories", "sign", "fund"}
-
-# Sample values for URL parameters, by converter or group name.
-SAMPLE_VALUES = {
-    "int": "1",
-    "slug": "sample",
-    "str": "sample",
-    "path": "sample/path",
-    "uuid": "00000000-0000-0000-0000-000000000000",
-}
-
-
-def all_url_patterns(resolver=None, prefix="", namespace=None):
-    """Yield (route, full name, pattern) for every URL pattern, following includes."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            child_namespace = ":".join(filter(None, [namespace, entry.namespace]))
-            yield from all_url_patterns(entry, route, child_namespace or None)
-        elif isinstance(entry, URLPattern):
-            name = ":".join(filter(None, [namespace, entry.name])) if entry.name else None
-            yield route, name, entry
-
-
-def sample_path(route: str) -> str:
-    """Turn a route (with <converters> or regex groups) into a concrete path."""
-    path = re.sub(
-        r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_VALUES.get(m.group(1) or "str", "sample"), route
-    )
-    # Regex routes (admin's app list, its catch-all): take the first alternative.
-    path = re.sub(r"\(\?P<\w+>([^|)]*)[^)]*\)", r"\1", path)
-    path = re.sub(r"\(\?P<\w+>\.\*\)", "sample", path)
-    path = path.replace("^", "").replace("$", "").replace("\\", "")
-    return "/" + path
 
 
 def test_every_url_is_public_by_design_or_protected(client, settings):

@@ -4,13 +4,12 @@ import pytest
 
 from funding.models import Bid
 from tests.factories import RoundFactory, signed_council
-from tests.funding.apply.journey import OFFICER
+from tests.funding.apply.journey import OFFICER, sign_in
 from tests.funding.apply.sections import (
     new_draft,
     officer_email,
     signed_in,
 )
-from tests.funding.apply.test_sign_in import sign_in
 
 
 @pytest.fixture

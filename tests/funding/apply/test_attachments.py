@@ -5,15 +5,12 @@ storage (fixture private_media: a directory of each test's own) and handed
 out only to the lead council's officers and to staff who may view bids.
 """
 
-import re
-from html import unescape
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -21,57 +18,14 @@ from funding import sections, services
 from funding.models import Attachment, AttachmentKind, Bid, BidState
 from funding.officer_session import SESSION_KEY
 from tests.factories import BidFactory, RoundFactory, decided_bid, signed_council
-from tests.funding.test_uploads import DOCUMENTS, MINIMAL_PDF, minimal_docx
+from tests.funding.apply.attachments import download_url, page_url, stored_files, upload
+from tests.funding.apply.sections import error_summary, officer_email, signed_in, text
+from tests.funding.documents import DOCUMENTS, MINIMAL_PDF, minimal_docx
 from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
 WRONG_TYPE = "The selected file must be a PDF, ODT, DOCX, ODS or XLSX"
-
-
-def signed_in(email: str) -> Client:
-    client = Client()
-    session = client.session
-    session[SESSION_KEY] = email
-    session.save()
-    return client
-
-
-def officer_of(bid: Bid, name: str = "priya.shah") -> str:
-    return f"{name}@{bid.lead.domain_list[0]}"
-
-
-def page_url(bid: Bid) -> str:
-    return reverse("apply:section", kwargs={"pk": bid.pk, "section": "attachments"})
-
-
-def download_url(attachment: Attachment) -> str:
-    return reverse("apply:attachment", kwargs={"pk": attachment.bid_id, "token": attachment.token})
-
-
-def text(response) -> str:
-    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", response.content.decode(), flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
-
-
-def error_summary(response) -> list[tuple[str, str]]:
-    body = response.content.decode()
-    summary = re.search(r'<div class="govuk-error-summary".*?</ul>', body, flags=re.S)
-    if not summary:
-        return []
-    return [
-        (" ".join(unescape(message).split()), anchor)
-        for anchor, message in re.findall(r'<a href="#([^"]+)">(.*?)</a>', summary.group(0))
-    ]
-
-
-def stored_files(location: Path) -> list[Path]:
-    return [path for path in location.rglob("*") if path.is_file()] if location.exists() else []
-
-
-def upload(client: Client, bid: Bid, name: str, content: bytes, content_type: str = ""):
-    file = SimpleUploadedFile(name, content, content_type=content_type or "application/pdf")
-    return client.post(page_url(bid), {"action": "upload", "attachment": file})
 
 
 @pytest.fixture
@@ -84,7 +38,7 @@ def draft() -> Bid:
 
 @pytest.fixture
 def officer(draft) -> Client:
-    return signed_in(officer_of(draft))
+    return signed_in(officer_email(draft))
 
 
 # Uploading -------------------------------------------------------------------
@@ -102,7 +56,7 @@ def test_each_format_we_take_is_uploaded_and_listed(officer, draft, private_medi
     assert attachment.kind == kind
     assert attachment.original_name == name
     assert attachment.size == len(content)
-    assert attachment.uploaded_by_email == officer_of(draft)
+    assert attachment.uploaded_by_email == officer_email(draft)
     page = officer.get(response["Location"])
     assert f"{name} uploaded" in text(page)
     assert f"{name} (download) {attachment.get_kind_display()}" in text(page)
@@ -201,7 +155,7 @@ def test_the_section_is_optional_and_can_be_completed_empty(officer, draft):
 
 def test_a_submitted_bid_takes_no_more_files(private_media):
     bid = decided_bid(state=BidState.SUBMITTED)
-    client = signed_in(officer_of(bid))
+    client = signed_in(officer_email(bid))
 
     response = upload(client, bid, "late.pdf", MINIMAL_PDF)
 
@@ -214,7 +168,7 @@ def test_a_submitted_bid_takes_no_more_files(private_media):
 def test_uploads_are_checked_for_the_csrf_token(draft):
     client = Client(enforce_csrf_checks=True)
     session = client.session
-    session[SESSION_KEY] = officer_of(draft)
+    session[SESSION_KEY] = officer_email(draft)
     session.save()
 
     response = upload(client, draft, "a.pdf", MINIMAL_PDF)
@@ -233,7 +187,7 @@ def attachment(draft, officer) -> Attachment:
 
 
 def test_an_officer_of_the_lead_downloads_the_file_as_it_was_sent(attachment, draft):
-    colleague = signed_in(officer_of(draft, "sam.jones"))
+    colleague = signed_in(officer_email(draft, "sam.jones"))
 
     response = colleague.get(download_url(attachment))
 
@@ -262,7 +216,7 @@ def test_the_content_type_comes_from_the_kind_not_the_name(officer, draft):
 
 def test_an_officer_of_another_organisation_cannot_fetch_it(attachment):
     other = BidFactory()
-    stranger = signed_in(officer_of(other))
+    stranger = signed_in(officer_email(other))
 
     assert stranger.get(download_url(attachment)).status_code == 404
     # Nor by putting their own bid's number in the address.

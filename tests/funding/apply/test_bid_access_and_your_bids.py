@@ -12,8 +12,8 @@ from tests.funding.apply.journey import (
     OFFICER,
     YOUR_BIDS,
     new_draft,
+    sign_in,
 )
-from tests.funding.apply.test_sign_in import sign_in
 from tests.govuk_pages import text
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,6 @@
 """Signing in to bid with an emailed single-use link, and signing out, as an officer does it."""
 
 import datetime
-import re
 
 import pytest
 from django.core import mail
@@ -11,40 +10,24 @@ from funding.apply.limits import SIGN_IN_LIMIT
 from funding.models import SignInLink
 from localdigital.core.models import OutboundEmail
 from tests.factories import signed_council
+from tests.funding.apply.journey import (
+    CHECK_EMAIL,
+    OFFICER,
+    SIGN_IN,
+    YOUR_BIDS,
+    link_in,
+    sign_in,
+)
 from tests.govuk_pages import error_summary, text, title
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = "/fund/apply/sign-in/"
-CHECK_EMAIL = "/fund/apply/sign-in/check-your-email/"
-YOUR_BIDS = "/fund/apply/"
 EXPIRED_TITLE = "This link has expired or has been used"
-
-
-def link_in(body: str) -> str:
-    """The path of the sign-in link in an email's body."""
-    return re.search(r"https?://[^/\s]+(/fund/apply/sign-in/[^/\s]+/)", body)[1]
-
-
-def sign_in(client, email: str, *, next_url: str | None = None):
-    """Sign in as an officer does: ask for a link, open it, press the button.
-
-    Returns the response to pressing the button. The link is read from the
-    outbox, where it is written whether or not the message has been sent yet.
-    """
-    data = {"email": email, **({"next": next_url} if next_url else {})}
-    response = client.post(SIGN_IN, data)
-    assert response.status_code == 302, error_summary(response)
-    message = OutboundEmail.objects.filter(to_address=email).latest("pk")
-    return client.post(link_in(message.body))
 
 
 @pytest.fixture
 def council():
     return signed_council(name="Testshire County Council", email_domains="testshire.gov.uk")
-
-
-OFFICER = "priya.shah@testshire.gov.uk"
 
 
 def ask_for_link(client, email, django_capture_on_commit_callbacks):

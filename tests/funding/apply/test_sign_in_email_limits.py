@@ -11,7 +11,7 @@ from django.core import mail
 from funding.models import SignInLink
 from funding.services import SIGN_IN_EMAILS_PER_HOUR, SIGN_IN_EMAILS_PER_HOUR_PER_VISITOR
 from localdigital.core.models import OutboundEmail
-from tests.funding.apply.test_sign_in import CHECK_EMAIL, OFFICER, SIGN_IN, link_in
+from tests.funding.apply.journey import CHECK_EMAIL, OFFICER, SIGN_IN, link_in
 
 pytestmark = pytest.mark.django_db
 

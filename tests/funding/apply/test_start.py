@@ -11,7 +11,7 @@ from funding.apply import refusals
 from funding.models import Bid, BidState, BidStateChange
 from signatories.models import OrganisationType, SignUpState
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
-from tests.funding.apply.test_sign_in import sign_in
+from tests.funding.apply.journey import sign_in
 from tests.govuk_pages import error_summary, text, title
 
 pytestmark = pytest.mark.django_db

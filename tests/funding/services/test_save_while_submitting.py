@@ -15,9 +15,9 @@ from django.urls import reverse
 from declaration.models import ServiceArea
 from funding.models import Bid, BidState
 from funding.officer_session import SESSION_KEY
+from tests.concurrency import at_the_same_moment
 from tests.factories import BidFactory
 from tests.funding.apply.sections import officer_email, text
-from tests.signatories.services.test_concurrent_sign_ups import at_the_same_moment
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 

@@ -16,10 +16,10 @@ from funding import services
 from funding.apply.limits import BID_EMAIL_LIMIT
 from funding.models import Bid, BidState, BidSubmission, Section
 from signatories.models import SignUpState
+from tests.concurrency import at_the_same_moment
 from tests.factories import BidFactory, RoundFactory, SignUpFactory, decided_bid, signed_council
-from tests.funding.apply.test_sign_in import sign_in
+from tests.funding.apply.journey import sign_in
 from tests.govuk_pages import error_summary, text, title
-from tests.signatories.services.test_concurrent_sign_ups import at_the_same_moment
 
 OFFICER = "priya.shah@testshire.gov.uk"
 

@@ -9,7 +9,7 @@ import sentry_sdk
 from django.urls import reverse
 
 from localdigital.core.logging import sentry_event_without_tokens, without_tokens
-from tests.localdigital.test_security import run_in_fresh_process
+from tests.processes import run_in_fresh_process
 
 pytestmark = pytest.mark.django_db
 

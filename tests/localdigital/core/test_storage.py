@@ -17,9 +17,10 @@ from funding import services
 from funding.models import Attachment, attachment_storage
 from localdigital.core.storage import PrivateS3Storage
 from tests.factories import RoundFactory, signed_council
-from tests.funding.apply.test_attachments import download_url, officer_of, signed_in, upload
-from tests.funding.test_uploads import MINIMAL_PDF
-from tests.localdigital.test_security import run_in_fresh_process
+from tests.funding.apply.attachments import download_url, upload
+from tests.funding.apply.sections import officer_email, signed_in
+from tests.funding.documents import MINIMAL_PDF
+from tests.processes import run_in_fresh_process
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,7 @@ def draft():
 
 @pytest.fixture
 def uploaded(s3_attachments, draft) -> Attachment:
-    response = upload(signed_in(officer_of(draft)), draft, "Letter of support.pdf", MINIMAL_PDF)
+    response = upload(signed_in(officer_email(draft)), draft, "Letter of support.pdf", MINIMAL_PDF)
     assert response.status_code == 302
     return Attachment.objects.get(bid=draft)
 
@@ -119,7 +120,7 @@ def test_the_server_would_serve_a_public_object_so_the_refusal_above_is_the_acl(
 
 
 def test_the_bids_officer_downloads_it_through_the_site(uploaded, draft):
-    colleague = signed_in(officer_of(draft, "sam.jones"))
+    colleague = signed_in(officer_email(draft, "sam.jones"))
 
     response = colleague.get(download_url(uploaded))
 
@@ -138,7 +139,7 @@ def test_someone_elses_officer_is_not_given_it(uploaded):
 def test_an_object_gone_from_the_bucket_is_not_found_rather_than_an_error(uploaded, draft, s3):
     s3.delete_object(Bucket=BUCKET, Key=uploaded.file.name)
 
-    assert signed_in(officer_of(draft)).get(download_url(uploaded)).status_code == 404
+    assert signed_in(officer_email(draft)).get(download_url(uploaded)).status_code == 404
 
 
 def test_the_storage_gives_no_address(uploaded):

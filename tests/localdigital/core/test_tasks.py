@@ -1,6 +1,7 @@
 """The background worker, as production runs it: real Celery worker processes
 on Redis, real mail servers on loopback, the test's own database."""
 
+import datetime
 import email
 import email.policy
 import os
@@ -8,7 +9,9 @@ import time
 
 import pytest
 import redis
+from axes.models import AccessLog
 from django.db import transaction
+from django.utils import timezone
 
 from localdigital.celery import app as celery_app
 from localdigital.core.models import OutboundEmail
@@ -164,3 +167,26 @@ def test_the_scheduler_has_a_worker_send_what_was_left_in_the_outbox(broker, tmp
             message="the scheduler's sweep has the worker send it",
         )
     assert subjects(sink.messages) == ["Left in the outbox"]
+
+
+def test_the_scheduler_has_a_worker_delete_staff_sign_ins_past_keeping(broker, tmp_path):
+    environment = worker_environment(
+        queue="localdigital",
+        smtp_port=free_port(),
+        broker=broker,
+        WORKER_LOG_DIR=str(tmp_path),
+        STAFF_SIGN_IN_SWEEP_SECONDS="1",
+        CELERY_BEAT_SCHEDULE_FILENAME=str(tmp_path / "beat-schedule"),
+    )
+    for username in ("long-ago", "today"):
+        AccessLog.objects.create(username=username, ip_address="192.0.2.1", user_agent="test")
+    AccessLog.objects.filter(username="long-ago").update(
+        attempt_time=timezone.now() - datetime.timedelta(days=91)
+    )
+    with celery_worker(environment, name="worker"), celery_scheduler(environment):
+        wait_until(
+            lambda: not AccessLog.objects.filter(username="long-ago").exists(),
+            timeout=60,
+            message="the scheduler's sweep has the worker delete the old sign-in",
+        )
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["today"]

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test import Client
 
 from tests.factories import OrganisationFactory
-from tests.localdigital.test_url_protection import all_url_patterns, sample_path
 from tests.processes import free_port
 from tests.signatories.sign.sign_up_journey import ANSWERS, choose_organisation
+from tests.url_patterns import all_url_patterns, sample_path
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
 

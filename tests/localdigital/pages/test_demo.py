@@ -1,3 +1,6 @@
+import io
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -54,7 +57,7 @@ def test_demo_makes_one_staff_account_for_each_role_and_prints_how_to_sign_in(
         ("demo.content-editor", ["Content editors"]),
         ("demo.moderator", ["Moderators"]),
     ]
-    assert f"the password {DEMO_STAFF_PASSWORD}" in output
+    assert f"each with the password {DEMO_STAFF_PASSWORD}" in output
     assert "demo.moderator (Moderators)" in output
     for user in staff:
         assert user.check_password(DEMO_STAFF_PASSWORD)
@@ -69,3 +72,28 @@ def test_make_run_imports_the_full_register_so_any_council_can_be_chosen(debug):
     assert Organisation.objects.count() == 470
     assert Organisation.objects.filter(name="Aberdeenshire Council").exists()
     assert SignUp.objects.filter(state=SignUpState.SIGNED).count() == 4
+
+
+def test_a_newcomer_signs_in_as_demo_staff_without_an_app_as_make_run_says(
+    debug, capsys, client, settings
+):
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo_content")
+    output = capsys.readouterr().out
+    assert "Sign in at http://127.0.0.1:8000/admin/ with a username and that password" in output
+    assert "scan the QR code" in output
+    # The command it prints, run as printed (make run's DEBUG=true is the `debug` fixture).
+    command = re.search(r"DEBUG=true \.venv/bin/python manage\.py (demo_sign_in_code \S+)", output)
+    name, username = command[1].split()
+    assert "run this before giving the password" in output
+    printed = io.StringIO()
+
+    call_command(name, username, stdout=printed)
+    password_page = client.post(
+        "/admin/login/", {"username": username, "password": DEMO_STAFF_PASSWORD}
+    )
+    assert password_page["Location"] == "/admin/login/code/"
+    code_page = client.post(password_page["Location"], {"code": printed.getvalue().strip()})
+
+    assert code_page["Location"] == "/admin/"
+    assert "<title>Manage the site" in client.get("/admin/").content.decode()

@@ -1,5 +1,6 @@
 """What the information pages and headings say is true of the site as built."""
 
+import datetime
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.management import call_command
 
 from funding.apply import limits as fund_limits
 from funding.models import Round
+from localdigital.core import staff_sign_in_records
 from signatories.sign import limits as sign_limits
 from tests.admin_pages import page_text
 
@@ -50,6 +52,23 @@ def test_privacy_notice_names_the_controller_the_dpo_the_panel_and_what_is_kept_
     ]
     assert len(windows) >= 8
     assert max(windows) <= 60 * 60
+
+
+def test_privacy_notice_says_how_long_staff_sign_in_records_are_kept_as_the_code_keeps_them(
+    client, settings
+):
+    text = page_text(client.get("/privacy/"))
+
+    assert "we record each wrong password, and each time they sign in and out" in text
+    assert "the username given, the IP address" in text
+    # Each limit it states is the one the scheduled deletion applies.
+    assert "A wrong password given when staff sign in is kept for 30 minutes" in text
+    assert datetime.timedelta(minutes=30) == settings.AXES_COOLOFF_TIME
+    assert "deleted automatically within the hour after that" in text
+    assert settings.CELERY_BEAT_SCHEDULE["forget-old-staff-sign-ins"]["schedule"] <= 60 * 60
+    assert "sign in and out is deleted automatically after 90 days" in text
+    assert staff_sign_in_records.SIGN_INS_KEPT_DAYS == 90
+    assert settings.AXES_ENABLE_ACCESS_FAILURE_LOG is False
 
 
 def test_principle_pages_head_the_declarations_we_will_words_as_commitments(client):

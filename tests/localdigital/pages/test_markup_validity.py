@@ -17,7 +17,7 @@ from tests.factories import OrganisationFactory
 from tests.funding.apply.sections import signed_in, url
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
-from tests.signatories.sign.test_questions import QUESTION_PAGES, answer_everything
+from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
 
 pytestmark = pytest.mark.django_db
 

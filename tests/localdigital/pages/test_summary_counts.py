@@ -27,7 +27,7 @@ from tests.factories import (
     decided_bid,
     moderator_user,
 )
-from tests.signatories.services.test_signing import link_in
+from tests.signatories.services.emailed_links import link_in
 
 pytestmark = pytest.mark.django_db
 

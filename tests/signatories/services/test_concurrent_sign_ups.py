@@ -1,43 +1,16 @@
 """Two people sending a sign-up for the same organisation at the same moment."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 
 from signatories.models import SignUp
 from signatories.services import OrganisationAlreadySigning, sign_up_submit
+from tests.concurrency import at_the_same_moment
 from tests.factories import OrganisationFactory, answers
 from tests.govuk_pages import text
 from tests.signatories.sign.sign_up_journey import answer_everything
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_content")]
-
-
-def at_the_same_moment(*actions):
-    """Run each action in its own thread, with its own database connection,
-    released together by a barrier; return what each returned or raised."""
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = action()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, action)) for index, action in enumerate(actions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 def test_two_submissions_for_one_organisation_leave_exactly_one_sign_up():

@@ -10,7 +10,7 @@ from signatories import services
 from signatories.models import LinkPurpose, SignUp, SignUpState
 from signatories.workflow import IllegalMove
 from tests.factories import RejectionReasonFactory, SignUpFactory, moderator_user
-from tests.signatories.services.test_signing import link_in
+from tests.signatories.services.emailed_links import link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -27,11 +27,11 @@ from tests.factories import (
     answers,
     moderator_user,
 )
+from tests.signatories.services.emailed_links import LINK, link_in
 
 pytestmark = pytest.mark.django_db
 
 State = SignUpState
-LINK = re.compile(r"http://testserver(/sign/[^/\s]+/([^/\s]+)/)")
 
 
 @pytest.fixture
@@ -50,14 +50,6 @@ def otherton_answers(**overrides):
         "approver_email": "tom.evans@otherton.gov.uk",
     }
     return answers(**(values | overrides))
-
-
-def link_in(message, purpose: LinkPurpose) -> tuple[str, SignUpLink | None]:
-    """The path of the link in an email, and the link it opens (None if it does not work)."""
-    found = LINK.search(message.body)
-    assert found, f"No link in: {message.body}"
-    path, token = found.groups()
-    return path, services.find_link(token=token, purpose=purpose)
 
 
 def submit(organisation, django_capture_on_commit_callbacks, **overrides) -> SignUp:

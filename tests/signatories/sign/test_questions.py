@@ -12,63 +12,12 @@ from tests.factories import OrganisationFactory, SignUpFactory
 from tests.govuk_pages import error_summary, text, title
 from tests.signatories.sign.sign_up_journey import (
     ANSWERS,
+    QUESTION_PAGES,
     answer_everything,
     choose_organisation,
 )
 
 pytestmark = pytest.mark.django_db
-
-# Each question page, its heading, and the messages it gives when sent empty.
-QUESTION_PAGES = [
-    (
-        "/sign/organisation/",
-        "Which organisation are you signing for?",
-        ["Select your organisation, or choose ‘My organisation is not listed’"],
-    ),
-    (
-        "/sign/organisation/not-listed/",
-        "Tell us about your organisation",
-        ["Enter the name of your organisation", "Select the type of organisation"],
-    ),
-    (
-        "/sign/your-details/",
-        "Your details",
-        ["Enter your full name", "Enter your job title", "Enter your email address"],
-    ),
-    (
-        "/sign/senior-approver/",
-        "Who will sign for your organisation?",
-        [
-            "Enter the senior approver’s full name",
-            "Enter the senior approver’s role",
-            "Enter the senior approver’s email address",
-        ],
-    ),
-    (
-        "/sign/project/",
-        "Your declaration project",
-        [
-            "Enter a title for your declaration project",
-            "Enter what you will deliver within a year",
-            "Enter how people will benefit",
-        ],
-    ),
-    (
-        "/sign/principles/",
-        "Which principles does your project follow?",
-        ["Select at least one principle your project puts into practice"],
-    ),
-    (
-        "/sign/service-area/",
-        "Which service area is your project about?",
-        ["Select the service area your project is about"],
-    ),
-    (
-        "/sign/authority/",
-        "Confirm you can submit this",
-        ["Confirm that you have authority to submit this for your organisation"],
-    ),
-]
 
 
 def test_start_page_says_who_can_sign_and_that_suppliers_cannot(client):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.signatories import create_demo_signatories
-from localdigital.pages.demo.staff import DEMO_STAFF_PASSWORD, create_demo_staff
+from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
 
 
 class Command(BaseCommand):
@@ -28,9 +28,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content is up to date ({signed_up} sign-up(s) and {bids} bid(s) added)."
         )
-        self.stdout.write(
-            f"Staff accounts (sign in at /{settings.ADMIN_URL}), each with the password "
-            f"{DEMO_STAFF_PASSWORD}:"
-        )
-        for username, group in staff:
-            self.stdout.write(f"  {username} ({group})")
+        for line in sign_in_instructions(staff):
+            self.stdout.write(line)

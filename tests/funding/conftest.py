@@ -1,4 +1,7 @@
-"""The staff who work on the fund in these tests: an assessor and a content editor."""
+"""The staff who work on the fund in these tests: an assessor and a content editor.
+
+Here for both the fund's admin pages (admin/) and the export of a round's bids
+(test_export.py)."""
 
 import pytest
 
