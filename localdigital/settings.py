@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from localdigital.core.inline_scripts import govuk_template_script_hashes
+from localdigital.core.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -358,39 +359,7 @@ LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 # Only when a proxy of ours sets X-Request-ID (replacing any a visitor sent)
 # is the request's id taken from it; otherwise each request is given a new one.
 TRUST_REQUEST_ID_HEADER = env.bool("TRUST_REQUEST_ID_HEADER", default=False)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "request_context": {"()": "localdigital.core.logging.RequestContextFilter"},
-        "refusals_on_one_line": {"()": "localdigital.core.logging.RefusalsOnOneLine"},
-    },
-    "formatters": {
-        "json": {"()": "localdigital.core.logging.JsonLineFormatter"},
-        "text": {
-            "()": "logging.Formatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
-            "defaults": {"request_id": "-"},
-        },
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["refusals_on_one_line", "request_context"],
-            "formatter": LOG_FORMAT,
-            "level": LOG_LEVEL,
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Django's own console handler would print its lines a second time, in
-    # neither format: they go to the root's instead.
-    # Refusals of bad requests (django.security.*, and django.request's 4xx)
-    # are written as one warning line each (RefusalsOnOneLine).
-    "loggers": {
-        "django": {"handlers": [], "level": "INFO"},
-        "django.security": {"handlers": [], "level": "WARNING"},
-    },
-}
+LOGGING = logging_config(level=LOG_LEVEL, log_format=LOG_FORMAT)
 
 # Errors reported to Sentry, only if SENTRY_DSN is set (so never in tests).
 # Without personal data: no cookies, users or addresses, and request paths

@@ -114,3 +114,41 @@ def sentry_event_without_tokens(event: dict, hint: dict) -> dict:
             request["url"] = without_tokens(request["url"])
         request.pop("query_string", None)
     return event
+
+
+def logging_config(*, level: str, log_format: str) -> dict:
+    """Django's LOGGING: every line to standard output in `log_format` ("json"
+    or "text"), through the filters above, at `level` and above."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {
+            "request_context": {"()": "localdigital.core.logging.RequestContextFilter"},
+            "refusals_on_one_line": {"()": "localdigital.core.logging.RefusalsOnOneLine"},
+        },
+        "formatters": {
+            "json": {"()": "localdigital.core.logging.JsonLineFormatter"},
+            "text": {
+                "()": "logging.Formatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+                "defaults": {"request_id": "-"},
+            },
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["refusals_on_one_line", "request_context"],
+                "formatter": log_format,
+                "level": level,
+            },
+        },
+        "root": {"handlers": ["console"], "level": level},
+        # Django's own console handler would print its lines a second time, in
+        # neither format: they go to the root's instead.
+        # Refusals of bad requests (django.security.*, and django.request's 4xx)
+        # are written as one warning line each (RefusalsOnOneLine).
+        "loggers": {
+            "django": {"handlers": [], "level": "INFO"},
+            "django.security": {"handlers": [], "level": "WARNING"},
+        },
+    }
