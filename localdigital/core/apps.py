@@ -14,8 +14,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Local Digital"
 
     def ready(self):
-        # Connects the bump that follows every migration (a new release).
-        from localdigital.core import content_version  # noqa: F401
+        # A new release's migrations bump the content version.
+        from localdigital.core.content_version import bump_after_every_migrate
+
+        bump_after_every_migrate()
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

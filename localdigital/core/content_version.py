@@ -111,4 +111,6 @@ def _bump_after_migrate(sender, **kwargs) -> None:
         bump()
 
 
-post_migrate.connect(_bump_after_migrate, dispatch_uid="bump-after-migrate")
+def bump_after_every_migrate() -> None:
+    """Called once, from the app's ready()."""
+    post_migrate.connect(_bump_after_migrate, dispatch_uid="bump-after-migrate")

@@ -3,7 +3,7 @@ scores a bid and records it as funded, and the editor who publishes the
 round's decisions. Built on tests/browser/steps.py, as a person would do it.
 """
 
-from tests.browser.steps import follow_link, press_button
+from tests.browser.steps import follow_link, open_from_admin_list, press_button
 
 
 def messages_shown(page) -> str:
@@ -12,14 +12,7 @@ def messages_shown(page) -> str:
 
 def assessor_opens_bid(page, reference: str, *, state: str) -> None:
     """Find the bid in the list by its reference, and open it."""
-    page.goto("/admin/funding/bid/")
-    page.locator("#searchbar").fill(reference)
-    with page.expect_navigation():
-        page.locator("#searchbar").press("Enter")
-    row = page.locator("#result_list tbody tr")
-    assert row.count() == 1
-    assert state in row.inner_text()
-    follow_link(page, reference, within=row)
+    open_from_admin_list(page, "/admin/funding/bid/", reference, state=state)
     assert f"This bid is {state.lower()}." in page.locator("#assessment").inner_text()
 
 

@@ -184,9 +184,9 @@ def moderator_signs_in(page, *, username: str = "moderator") -> None:
     assert page.locator("h1").inner_text() == "Manage the site"
 
 
-def moderator_opens(page, reference: str, *, state: str) -> None:
-    """Find the sign-up in the queue by its reference, and open it."""
-    page.goto("/admin/signatories/signup/")
+def open_from_admin_list(page, list_path: str, reference: str, *, state: str) -> None:
+    """Search an admin list for the reference, see its one row in `state`, and open it."""
+    page.goto(list_path)
     page.locator("#searchbar").fill(reference)
     with page.expect_navigation():
         page.locator("#searchbar").press("Enter")
@@ -194,6 +194,11 @@ def moderator_opens(page, reference: str, *, state: str) -> None:
     assert row.count() == 1
     assert state in row.inner_text()
     follow_link(page, reference, within=row)
+
+
+def moderator_opens(page, reference: str, *, state: str) -> None:
+    """Find the sign-up in the queue by its reference, and open it."""
+    open_from_admin_list(page, "/admin/signatories/signup/", reference, state=state)
     assert f"This sign-up is {state.lower()}" in page.locator("#moderation").inner_text()
 
 
