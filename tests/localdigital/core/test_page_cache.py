@@ -1,5 +1,6 @@
 """Public pages kept whole in the shared cache, with HTTP caching and compression done properly."""
 
+import datetime
 import gzip
 import os
 import subprocess
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import brotli
 import pytest
+import time_machine
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -231,19 +233,22 @@ def test_public_pages_are_compressed_when_the_browser_accepts_it(
 ):
     for number in range(10):  # enough to be worth compressing
         signed_council(name=f"Council {number}")
-    plain = client.get(path).getvalue()  # streamed or whole, read once
+    # The JSON file says when it was made, to the second: the clock stands still
+    # so that the plain and compressed copies are made at the same moment.
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC), tick=False):
+        plain = client.get(path).getvalue()  # streamed or whole, read once
 
-    for _ in range(2):  # drawn, then from the cache
-        response = client.get(path, headers={"Accept-Encoding": accept})
-        assert response.headers["Content-Encoding"] == encoding
-        assert response.headers["Content-Type"].startswith(content_type)
-        body = response.getvalue()  # streamed or whole
-        assert decompress(body) == plain
-        if not response.streaming:
-            assert response.headers["Content-Length"] == str(len(body))
-        assert "Accept-Encoding" in response.headers["Vary"]
-        assert len(body) < len(plain)
-    assert "Content-Encoding" not in client.get(path).headers
+        for _ in range(2):  # drawn, then from the cache
+            response = client.get(path, headers={"Accept-Encoding": accept})
+            assert response.headers["Content-Encoding"] == encoding
+            assert response.headers["Content-Type"].startswith(content_type)
+            body = response.getvalue()  # streamed or whole
+            assert decompress(body) == plain
+            if not response.streaming:
+                assert response.headers["Content-Length"] == str(len(body))
+            assert "Accept-Encoding" in response.headers["Vary"]
+            assert len(body) < len(plain)
+        assert "Content-Encoding" not in client.get(path).headers
 
 
 def test_a_browser_that_refuses_compression_gets_the_plain_page(page_cache, council, client):
