@@ -209,11 +209,24 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Hourly, so that a wrong password is gone within the hour after it stops
     # counting towards a lock (as the privacy notice says).
+    # The fund's reminders (funding.tasks): each is sent once, whenever it runs.
+    "remind-officers-of-closing-rounds": {
+        "task": "funding.tasks.remind_officers_of_closing_rounds",
+        "schedule": crontab(minute="*/15"),
+    },
+    "remind-assessors-of-due-assessments": {
+        "task": "funding.tasks.remind_assessors_of_due_assessments",
+        "schedule": crontab(minute=30),
+    },
     "forget-old-staff-sign-ins": {
         "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
         "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
     },
 }
+
+# How many days before their round's assessment due date assessors are
+# reminded of the bids they have not scored (once each).
+ASSESSMENT_REMINDER_DAYS = env.int("ASSESSMENT_REMINDER_DAYS", default=3)
 
 # Staff sign-in (localdigital.core.staff_sign_in). django-axes checks first
 # whether sign-in is locked, then Django checks the password.

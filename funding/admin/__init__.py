@@ -4,13 +4,16 @@ and record the outcome.
 
 One module a job: rounds (funds, rounds and their CSV export), bids (the list
 of bids and a bid's page), moves (the assessors' buttons), scores (the score
-page and the summary of everyone's scores) and frozen_copy (the bid as it was
-submitted). A bid's state changes only through the buttons on its page, which
+page and the summary of everyone's scores), frozen_copy (the bid as it was
+submitted), assignments (each bid's assessors, and the refusal a conflicted
+one meets), my_assessments (an assessor's own list), conflicts (every
+conflict of interest) and assessor_profiles (an assessor's organisation, in
+the user admin). A bid's state changes only through the buttons on its page, which
 go through funding.services and so through the workflow, which refuses moves
 it does not allow, even from a page that has gone stale.
 """
 
 # Django imports funding.admin; importing these registers their ModelAdmins.
-from funding.admin import bids, rounds
+from funding.admin import assessor_profiles, bids, conflicts, rounds
 
-__all__ = ["bids", "rounds"]
+__all__ = ["assessor_profiles", "bids", "conflicts", "rounds"]

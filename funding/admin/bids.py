@@ -15,8 +15,10 @@ from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 
 from funding import export, services
+from funding.admin.assignments import AssessorsFilter, BidAssignmentMixin
 from funding.admin.frozen_copy import frozen_copy_sections, money
 from funding.admin.moves import BID_MOVES
+from funding.admin.my_assessments import MyAssessmentsMixin
 from funding.admin.scores import BidScoringMixin, assessment_summary
 from funding.answers import read_answers
 from funding.models import (
@@ -122,7 +124,9 @@ def _scores_with_assessors() -> Prefetch:
 
 
 @admin.register(Bid)
-class BidAdmin(StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin):
+class BidAdmin(
+    BidAssignmentMixin, MyAssessmentsMixin, StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin
+):
     """The bids of every round, for assessors. Read-only but for comments and,
     on funded bids, links to the project's outputs."""
 
@@ -137,6 +141,7 @@ class BidAdmin(StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin):
         "phase",
         "amount_asked",
         "state",
+        "assessors_assigned",
         "weighted_average",
         "submitted_at",
     ]
@@ -144,6 +149,7 @@ class BidAdmin(StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin):
     list_filter = [
         ("round", RoundFilter),
         BidStateFilter,
+        AssessorsFilter,
         "phase",
         ("lead__region", titled(admin.AllValuesFieldListFilter, "lead's region")),
         ("lead", admin.RelatedOnlyFieldListFilter),
@@ -152,7 +158,7 @@ class BidAdmin(StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin):
     search_fields = ["reference", "title", "lead__name"]
     search_help_text = "Search by reference, title or lead council."
     ordering = ["-round__opens_at", "number", "pk"]
-    actions = ["export_csv"]
+    actions = ["export_csv", "assign_assessors"]
     fieldsets = [
         (
             None,
@@ -267,6 +273,7 @@ class BidAdmin(StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin):
             if may_score and bid.state == BidState.IN_ASSESSMENT
             else "",
             "outbound_emails": emails_about(request, bid.reference),
+            **self.assessors_context(request, bid),
         }
 
     def save_model(self, request, obj, form, change):

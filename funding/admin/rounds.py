@@ -146,6 +146,13 @@ class RoundAdmin(admin.ModelAdmin):
                 ),
             },
         ),
+        (
+            "Assessment",
+            {
+                "fields": ["min_assessors", "assessment_due_on"],
+                "description": "How many assessors each bid needs, and when their scores are due.",
+            },
+        ),
         ("Guidance", {"fields": ["guidance"], "description": "Written in Markdown."}),
         (
             "Questions and answers",

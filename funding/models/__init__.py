@@ -1,5 +1,13 @@
 """The fund's models, by what they record. Every name is importable from here."""
 
+from funding.models.assignments import (
+    AssessorProfile,
+    Assignment,
+    Conflict,
+    ConflictKind,
+    DraftReminder,
+    DraftReminderStage,
+)
 from funding.models.attachments import (
     Attachment,
     AttachmentKind,
@@ -42,6 +50,12 @@ from funding.models.sign_in import (
 )
 
 __all__ = [
+    "AssessorProfile",
+    "Assignment",
+    "Conflict",
+    "ConflictKind",
+    "DraftReminder",
+    "DraftReminderStage",
     "Attachment",
     "AttachmentKind",
     "AttachmentStorage",

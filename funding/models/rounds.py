@@ -108,6 +108,17 @@ class Round(models.Model):
         "questions and answers", blank=True, help_text="In Markdown."
     )
     questions_and_answers_html = models.TextField(editable=False, blank=True)
+    min_assessors = models.PositiveSmallIntegerField(
+        "minimum assessors per bid",
+        default=2,
+        help_text="The bid list flags every bid with fewer assessors assigned.",
+    )
+    assessment_due_on = models.DateField(
+        "assessment due date",
+        null=True,
+        blank=True,
+        help_text="When assessors' scores are due. They are reminded a few days before.",
+    )
     results_published = models.BooleanField(
         "decisions published",
         default=False,

@@ -14,6 +14,14 @@ from funding.services.assessment import (
     bid_score,
     bid_start_assessment,
 )
+from funding.services.assignment import (
+    ASSIGNABLE_STATES,
+    ConflictOfInterest,
+    assign_assessor,
+    declare_conflict,
+    refuse_if_conflicted,
+    unassign_assessor,
+)
 from funding.services.drafts import (
     bid_add_attachment,
     bid_add_cost_line,
@@ -52,17 +60,20 @@ from funding.services.sign_in import (
 from funding.services.submission import bid_submit, bid_withdraw, officers_to_tell
 
 __all__ = [
+    "ASSIGNABLE_STATES",
     "SIGN_IN_EMAILS_PER_HOUR",
     "SIGN_IN_EMAILS_PER_HOUR_PER_VISITOR",
     "SIGN_IN_LINK_LIFETIME",
     "BidIncomplete",
     "BidNotEditable",
+    "ConflictOfInterest",
     "CriterionScore",
     "LeadLimitReached",
     "NotEligible",
     "Reason",
     "Refused",
     "RoundClosed",
+    "assign_assessor",
     "bid_add_attachment",
     "bid_add_cost_line",
     "bid_add_partner",
@@ -77,14 +88,17 @@ __all__ = [
     "bid_start_assessment",
     "bid_submit",
     "bid_withdraw",
+    "declare_conflict",
     "eligibility_problems",
     "is_signed_current_council",
     "lead_bids_counted",
     "locked_draft",
     "officer_label",
     "officers_to_tell",
+    "refuse_if_conflicted",
     "sign_in_link_find",
     "sign_in_link_minutes",
     "sign_in_link_use",
     "sign_in_request",
+    "unassign_assessor",
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from funding import counts, emails
 from funding.models import Bid, BidComment, BidState, Criterion, Score
+from funding.services.assignment import refuse_if_conflicted
 from funding.services.submission import officers_to_tell
 from funding.workflow import move
 from localdigital.core import content_version
@@ -57,9 +58,10 @@ def bid_score(*, bid: Bid, assessor, scores: Iterable[CriterionScore]) -> None:
     Only bids in assessment are scored; the scale is the round's and every
     score needs a written justification.
 
-    Raises: ValidationError (codes not_in_assessment, wrong_round,
-    justification_missing, and the score's own).
+    Raises: ConflictOfInterest; ValidationError (codes not_in_assessment,
+    wrong_round, justification_missing, and the score's own).
     """
+    refuse_if_conflicted(bid=bid, assessor=assessor)
     with transaction.atomic():
         current = Bid.objects.select_for_update().get(pk=bid.pk)
         if current.state != BidState.IN_ASSESSMENT:

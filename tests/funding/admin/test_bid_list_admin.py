@@ -43,7 +43,7 @@ def test_the_list_shows_each_bid_with_its_average_weighted_score(assessor_client
     [row] = list_rows(assessor_client.get(BIDS))
 
     assert row.startswith(f"{bid.reference} Shared waste booking {bid.lead.name} Alpha £150,000")
-    assert "In assessment 75.0% (1 assessor)" in row
+    assert "In assessment 0 of 2: needs more 75.0% (1 assessor)" in row
 
 
 @pytest.mark.parametrize(

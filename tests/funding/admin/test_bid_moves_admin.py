@@ -243,6 +243,8 @@ def test_a_tampered_page_state_is_refused(assessor_client, django_capture_on_com
 def test_moves_need_the_permission_to_change_bids(client, django_user_model):
     viewer = make_staff(django_user_model, "viewer")
     viewer.user_permissions.add(Permission.objects.get(codename="view_bid"))
+    # Seeing every bid is not assessing one either.
+    viewer.user_permissions.add(Permission.objects.get(codename="see_every_bid"))
     sign_in_staff(client, viewer)
     bid = bid_in_assessment()
 

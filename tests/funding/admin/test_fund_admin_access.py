@@ -50,6 +50,9 @@ def test_fund_assessors_may_assess_bids_but_not_set_up_rounds():
         "change_projectlink",
         "delete_projectlink",
         "view_projectlink",
+        # Assessors see the bids assigned to them, and declare conflicts on them.
+        "view_assignment",
+        "add_conflict",
     }
     assert {app for app, _ in group_permissions("Fund assessors")} == {"funding"}
 

@@ -33,6 +33,7 @@ def round_form(fund, **overrides) -> dict:
         "closes_at_0": "2030-02-20",
         "closes_at_1": "12:00:00",
         "min_partners": "2",
+        "min_assessors": "2",
         "max_bids_per_lead": "2",
         "score_min": "0",
         "score_max": "4",

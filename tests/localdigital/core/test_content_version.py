@@ -70,6 +70,7 @@ def round_form(round_, **fields) -> dict:
         "closes_at_0": "2020-02-20",
         "closes_at_1": "12:00:00",
         "min_partners": "2",
+        "min_assessors": "2",
         "max_bids_per_lead": "2",
         "score_min": "0",
         "score_max": "4",
@@ -228,7 +229,7 @@ def test_a_project_link_added_in_admin_shows_at_once(visitor, staff, django_user
     Round.objects.filter(pk=round_.pk).update(results_published=True)
     page = bid.get_absolute_url()
     assert "Sprint 2 notes" not in seen(visitor, page)
-    sign_in_staff(staff, make_staff(django_user_model, "assessor", "Fund assessors"))
+    sign_in_staff(staff, make_staff(django_user_model, "manager", "Fund managers"))
 
     with committed(execute=True):
         response = staff.post(

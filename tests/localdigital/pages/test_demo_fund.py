@@ -167,7 +167,7 @@ def test_demo_assessors_cannot_sign_in(demo):
 
 
 def test_the_demo_bids_can_be_read_in_admin(demo, client, django_user_model):
-    sign_in_staff(client, make_staff(django_user_model, "assessor", "Fund assessors"))
+    sign_in_staff(client, make_staff(django_user_model, "manager", "Fund managers"))
     funded = Bid.objects.filter(state=BidState.FUNDED).first()
 
     listing = client.get("/admin/funding/bid/")
