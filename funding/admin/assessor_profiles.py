@@ -15,7 +15,7 @@ from funding.models import AssessorProfile
 class AssessorProfileInline(admin.StackedInline):
     model = AssessorProfile
     can_delete = False
-    verbose_name_plural = "organisation (for conflicts of interest on the fund's bids)"
+    verbose_name = "organisation (for conflicts of interest on the fund's bids)"
     fields = ["organisation"]
     autocomplete_fields = ["organisation"]
 
