@@ -143,7 +143,7 @@ def site_content(transactional_db):
     database; tests of worker processes and of concurrency) empty the database
     after each one: the declaration's text, which every installation starts
     with, is loaded again here, and so are the list of service areas that commitments are tagged with, the staff
-    groups (content editors, moderators, fund assessors) and the reasons
+    groups (content editors, moderators, fund assessors and managers) and the reasons
     moderators choose from to reject a sign-up.
     """
     content = importlib.import_module("declaration.migrations.0002_declaration_content")
@@ -157,6 +157,8 @@ def site_content(transactional_db):
     editors.create_group(apps, schema_editor=None)
     fund_groups = importlib.import_module("funding.migrations.0002_fund_assessors_group")
     fund_groups.create_groups(apps, schema_editor=None)
+    assignment = importlib.import_module("funding.migrations.0007_assessor_assignment")
+    assignment.create_groups(apps, schema_editor=None)
 
 
 @pytest.fixture

@@ -85,7 +85,8 @@ def staff_user(username: str, *, group: str, first_name: str, last_name: str):
 
 @pytest.fixture
 def assessor():
-    return staff_user("assessor", group="Fund assessors", first_name="Jo", last_name="Bloggs")
+    # A fund manager: she sees every bid without assigning it to herself.
+    return staff_user("assessor", group="Fund managers", first_name="Jo", last_name="Bloggs")
 
 
 @pytest.fixture
