@@ -30,12 +30,12 @@ def visible_bids(bids: QuerySet[Bid], user) -> QuerySet[Bid]:
 
 
 def assessors() -> QuerySet:
-    """Active staff who may score bids, by name: those who can be assigned one."""
+    """Active accounts that may score bids, by name: those who can be assigned one."""
     User = get_user_model()
     may_score = Q(groups__permissions__codename="add_score") | Q(
         user_permissions__codename="add_score"
     )
-    scorers = User.objects.filter(may_score, is_active=True, is_staff=True).values("pk")
+    scorers = User.objects.filter(may_score, is_active=True).values("pk")
     return User.objects.filter(pk__in=scorers).order_by("first_name", "last_name", "username")
 
 

@@ -251,6 +251,7 @@ def _assess(bid: Bid, spec: DemoBid, assessors: list) -> None:
     services.bid_start_assessment(bid=bid, by=assessors[0], note="Eligible: ready to score.")
     criteria = list(bid.round.criteria.all())
     for assessor, given in zip(assessors, spec.scores, strict=False):
+        services.assign_assessor(bid=bid, assessor=assessor, by=None)
         services.bid_score(
             bid=bid,
             assessor=assessor,

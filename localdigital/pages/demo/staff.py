@@ -21,6 +21,7 @@ DEMO_STAFF_PASSWORD = "local-digital-demo"  # noqa: S105 (development only, prin
 DEMO_STAFF = [
     ("demo.moderator", "Priya", "Shah", "Moderators"),
     ("demo.assessor", "Aisha", "Khan", "Fund assessors"),
+    ("demo.fund-manager", "Tom", "Fisher", "Fund managers"),
     ("demo.content-editor", "Chris", "Evans", "Content editors"),
 ]
 

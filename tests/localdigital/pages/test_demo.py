@@ -55,6 +55,7 @@ def test_demo_makes_one_staff_account_for_each_role_and_prints_how_to_sign_in(
     assert [(user.username, [g.name for g in user.groups.all()]) for user in staff] == [
         ("demo.assessor", ["Fund assessors"]),
         ("demo.content-editor", ["Content editors"]),
+        ("demo.fund-manager", ["Fund managers"]),
         ("demo.moderator", ["Moderators"]),
     ]
     assert f"each with the password {DEMO_STAFF_PASSWORD}" in output
