@@ -112,9 +112,13 @@ class BidAssignmentMixin:
 
     @admin.display(description="assessors")
     def assessors_assigned(self, bid):
+        if not bid.reference:
+            return "–"
         wanted = bid.round.min_assessors
         text = f"{bid.assigned_count} of {wanted}"
-        return f"{text}: needs more" if bid.assigned_count < wanted else text
+        # Flagged only while more could be assigned: not once it is decided or withdrawn.
+        short = bid.assigned_count < wanted and bid.state in services.ASSIGNABLE_STATES
+        return f"{text}: needs more" if short else text
 
     @admin.action(description="Assign assessors to the selected bids", permissions=["assign"])
     def assign_assessors(self, request, queryset):

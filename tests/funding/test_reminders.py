@@ -10,6 +10,7 @@ from django.core import mail
 
 from funding import tasks
 from funding.models import Assignment, DraftReminder
+from localdigital.celery import app
 from localdigital.core.models import OutboundEmail
 from tests.factories import BidFactory, RoundFactory
 from tests.funding.admin.fund_admin import bid_in_assessment, scored
@@ -158,3 +159,15 @@ def test_an_assessor_who_has_scored_everything_is_not_reminded(django_user_model
     run_assessor_reminders(2026, 5, 19, 9, 0)
 
     assert not assessor_reminders().exists()
+
+
+def test_the_scheduler_runs_both_reminders(settings):
+    app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+
+    for name in [
+        "funding.tasks.remind_officers_of_closing_rounds",
+        "funding.tasks.remind_assessors_of_due_assessments",
+    ]:
+        assert name in scheduled
+        assert name in app.tasks
