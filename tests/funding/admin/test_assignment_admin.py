@@ -198,3 +198,16 @@ def test_a_manager_of_the_leading_council_is_refused_too(client, django_user_mod
 
     assert response.status_code == 403
     assert "Their organisation, Wakefield Council, leads the bid." in page_text(response)
+
+
+def test_fund_managers_read_every_conflict_recorded_and_assessors_do_not(client, bo, manager):
+    bid = submitted_bid()
+    conflicted(bid, bo, reason="My sister leads the project.")
+    sign_in_staff(client, manager)
+
+    listed = list_rows(client.get("/admin/funding/conflict/"))
+
+    assert len(listed) == 1
+    assert bid.reference in listed[0] and "My sister leads the project." in listed[0]
+    sign_in_staff(client, bo)
+    assert client.get("/admin/funding/conflict/").status_code == 403
