@@ -19,6 +19,7 @@ from funding.models.bids import (
     CostCategory,
     CostLine,
     Section,
+    awarded_amount,
 )
 from funding.models.counts import FundCount, PrincipleProjectCount
 from funding.models.outcomes import (
@@ -27,6 +28,7 @@ from funding.models.outcomes import (
     ProjectLink,
     Score,
 )
+from funding.models.panel import AgreedScore, BidApproval, CriterionFeedback, GrantPayment
 from funding.models.rounds import (
     RESERVED_ROUND_SLUGS,
     Criterion,
@@ -42,6 +44,11 @@ from funding.models.sign_in import (
 )
 
 __all__ = [
+    "AgreedScore",
+    "BidApproval",
+    "CriterionFeedback",
+    "GrantPayment",
+    "awarded_amount",
     "Attachment",
     "AttachmentKind",
     "AttachmentStorage",

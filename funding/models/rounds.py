@@ -108,6 +108,14 @@ class Round(models.Model):
         "questions and answers", blank=True, help_text="In Markdown."
     )
     questions_and_answers_html = models.TextField(editable=False, blank=True)
+    budget = models.PositiveBigIntegerField(
+        "budget (£)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="What the round can award in all, in whole pounds. It draws the funding "
+        "line on the round's ranking of bids.",
+    )
     results_published = models.BooleanField(
         "decisions published",
         default=False,

@@ -8,7 +8,7 @@ from django.core import mail
 from funding import services
 from funding.models import Bid, BidState, BidStateChange
 from funding.workflow import MOVES, IllegalMove, allowed_moves, move
-from tests.factories import BidFactory, decided_bid
+from tests.factories import BidFactory, decided_bid, decision_for
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,9 @@ def test_assessment_and_decision_are_recorded_with_who_when_and_why(
 
     services.bid_start_assessment(bid=bid, by=assessor, note="Screened: eligible")
     with django_capture_on_commit_callbacks(execute=True):
-        services.bid_decide(bid=bid, funded=True, by=assessor, note="Panel of 3 March")
+        services.bid_decide(
+            bid=bid, funded=True, by=assessor, decision=decision_for(bid), note="Panel of 3 March"
+        )
 
     bid.refresh_from_db()
     assert bid.state == State.FUNDED
@@ -85,10 +87,22 @@ def test_assessment_and_decision_are_recorded_with_who_when_and_why(
 def test_a_decision_on_a_page_read_before_another_decision_is_refused(assessor):
     bid = decided_bid(state=State.IN_ASSESSMENT)
     seen_earlier = Bid.objects.get(pk=bid.pk)
-    services.bid_decide(bid=Bid.objects.get(pk=bid.pk), funded=False, by=assessor, note="No")
+    services.bid_decide(
+        bid=Bid.objects.get(pk=bid.pk),
+        funded=False,
+        by=assessor,
+        decision=decision_for(bid),
+        note="No",
+    )
 
     with pytest.raises(IllegalMove) as refused:
-        services.bid_decide(bid=seen_earlier, funded=True, by=assessor, note="Yes")
+        services.bid_decide(
+            bid=seen_earlier,
+            funded=True,
+            by=assessor,
+            decision=decision_for(bid),
+            note="Yes",
+        )
 
     assert refused.value.stale
     bid.refresh_from_db()
