@@ -100,6 +100,8 @@ def bid_form(bid, **fields) -> dict:
         "comments-INITIAL_FORMS": "0",
         "links-TOTAL_FORMS": "0",
         "links-INITIAL_FORMS": "0",
+        "payments-TOTAL_FORMS": "0",
+        "payments-INITIAL_FORMS": "0",
         **fields,
     }
 
