@@ -287,9 +287,10 @@ def decision_for(bid: Bid, **fields) -> fund_services.Decision:
     """A decision as the panel records it: approved by the minister, with
     feedback on every criterion of the bid's round."""
     feedback = {c.pk: f"Feedback on {c.name}." for c in bid.round.criteria.all()}
-    return fund_services.Decision(
-        approver_name="Sam Minister",
-        approver_role="Minister for Local Government",
-        feedback=feedback,
+    given = {
+        "approver_name": "Sam Minister",
+        "approver_role": "Minister for Local Government",
+        "feedback": feedback,
         **fields,
-    )
+    }
+    return fund_services.Decision(**given)

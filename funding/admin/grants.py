@@ -27,6 +27,25 @@ def decision_record(bid: Bid) -> dict | None:
     }
 
 
+class PaymentForm(forms.ModelForm):
+    """One payment, with messages that say which field is wrong and how."""
+
+    class Meta:
+        model = GrantPayment
+        fields = ["paid_on", "amount"]
+        error_messages = {
+            "paid_on": {
+                "required": "Enter the date of the payment.",
+                "invalid": "Enter the date of the payment as a real date, like 20/04/2023.",
+            },
+            "amount": {
+                "required": "Enter the amount paid, in whole pounds.",
+                "invalid": "Enter the amount paid as a whole number of pounds, like 45000.",
+                "min_value": "The amount paid must be at least £1.",
+            },
+        }
+
+
 class PaymentFormSet(forms.BaseInlineFormSet):
     """The payments of one bid, refused together if they add up to more than its award."""
 
@@ -44,6 +63,7 @@ class PaymentFormSet(forms.BaseInlineFormSet):
 
 class GrantPaymentInline(admin.TabularInline):
     model = GrantPayment
+    form = PaymentForm
     formset = PaymentFormSet
     verbose_name_plural = "payments of the grant"
     extra = 1

@@ -4,6 +4,7 @@ one it makes, and gives back the lead's place when a bid is withdrawn."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from funding import services
 from funding.models import Bid, BidState, BidStateChange
@@ -136,3 +137,30 @@ def test_a_decided_bid_cannot_be_withdrawn():
 
     bid.refresh_from_db()
     assert bid.state == State.NOT_FUNDED
+
+
+def test_a_decision_without_feedback_on_every_criterion_changes_nothing(assessor):
+    bid = decided_bid(state=State.IN_ASSESSMENT)
+    decision = decision_for(bid)
+    decision.feedback.pop(bid.round.criteria.last().pk)
+
+    with pytest.raises(ValidationError) as refused:
+        services.bid_decide(bid=bid, funded=True, by=assessor, decision=decision)
+
+    assert refused.value.code == "feedback_missing"
+    bid.refresh_from_db()
+    assert (bid.state, bid.amount_awarded) == (State.IN_ASSESSMENT, None)
+    assert mail.outbox == []
+
+
+def test_a_decision_without_an_approver_changes_nothing(assessor):
+    bid = decided_bid(state=State.IN_ASSESSMENT)
+
+    with pytest.raises(ValidationError) as refused:
+        services.bid_decide(
+            bid=bid, funded=False, by=assessor, decision=decision_for(bid, approver_name=" ")
+        )
+
+    assert refused.value.code == "approver_missing"
+    bid.refresh_from_db()
+    assert bid.state == State.IN_ASSESSMENT

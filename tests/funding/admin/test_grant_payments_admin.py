@@ -100,8 +100,8 @@ def test_a_payment_needs_a_date_and_a_positive_amount(assessor_client):
 
     assert response.status_code == 200
     page = page_text(response)
-    assert "This field is required." in page
-    assert "Ensure this value is greater than or equal to 1." in page
+    assert "Enter the date of the payment." in page
+    assert "The amount paid must be at least £1." in page
     assert not GrantPayment.objects.exists()
 
 
