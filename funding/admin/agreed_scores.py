@@ -130,7 +130,8 @@ class AgreedScoringMixin:
             self.message_user(request, message, messages.ERROR)
             return HttpResponseRedirect(change_url)
         criteria = list(bid.round.criteria.all())
-        form = AgreedScoreForm(request.POST or None, bid=bid, criteria=criteria)
+        data = request.POST if request.method == "POST" else None
+        form = AgreedScoreForm(data, bid=bid, criteria=criteria)
         if request.method == "POST" and form.is_valid() and self._save_agreed(request, bid, form):
             return HttpResponseRedirect(change_url)
         return TemplateResponse(
