@@ -6,10 +6,19 @@ class FundingConfig(AppConfig):
     verbose_name = "Local Digital Fund"
 
     def ready(self):
-        from funding.models import Criterion, Fund, ProjectLink, Round, RoundPhase
+        from funding.models import (
+            Criterion,
+            Fund,
+            GrantPayment,
+            ProjectLink,
+            Round,
+            RoundPhase,
+        )
         from localdigital.core.content_version import bump_on_change
 
         # What staff edit in admin: the fund, its rounds (and the tick that
         # publishes a round's decisions), and the links added to funded
-        # projects. A bid's outcome raises the version in its service.
-        bump_on_change(Fund, Round, RoundPhase, Criterion, ProjectLink)
+        # projects and the payments of their grants (each project's page shows
+        # what it has been paid). A bid's outcome raises the version in its
+        # service, and its grant agreement date in the bid admin.
+        bump_on_change(Fund, Round, RoundPhase, Criterion, ProjectLink, GrantPayment)

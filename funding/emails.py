@@ -93,8 +93,8 @@ def outcome(bid: Bid, *, funded: bool) -> tuple[str, str]:
         subject = f"Your bid has been funded – reference {bid.reference}"
         decision = (
             f"We are pleased to tell you that {bid.round.name} of the {bid.round.fund.name} "
-            f"will fund your project, with £{bid.amount:,}. We will be in touch about the grant "
-            f"and how to share your outputs and sprint notes."
+            f"will fund your project, with £{bid.awarded:,}{_award_note(bid)}. We will be in "
+            f"touch about the grant agreement and how to share your outputs and sprint notes."
         )
     else:
         subject = f"Decision on your bid – reference {bid.reference}"
@@ -109,6 +109,23 @@ This is the decision on the bid "{bid.title}" by {bid.lead.name}, reference {bid
 
 {decision}
 
+The panel's feedback on each criterion:
+
+{_feedback(bid)}
+
 {SIGN_OFF}
 """
     return subject, body
+
+
+def _award_note(bid: Bid) -> str:
+    if bid.amount is None or bid.awarded == bid.amount:
+        return ""
+    return f" (you asked for £{bid.amount:,})"
+
+
+def _feedback(bid: Bid) -> str:
+    return "\n\n".join(
+        f"{feedback.criterion.name}\n{feedback.text}"
+        for feedback in bid.feedback.select_related("criterion")
+    )

@@ -163,6 +163,13 @@ BIDS = Dataset(
             "90000",
             lambda b, r: b.amount,
         ),
+        Field(
+            "amount_awarded",
+            "For a funded bid, what it was awarded, in whole pounds, which may differ from "
+            "what it asked for. A number in JSON; empty for a bid that was not funded.",
+            "85000",
+            lambda b, r: b.awarded,
+        ),
         SERVICE_AREA,
         PRINCIPLES,
         Field(
@@ -195,9 +202,10 @@ PROJECTS = Dataset(
         PHASE,
         Field(
             "amount",
-            "What it was awarded, in whole pounds. A number in JSON.",
+            "What it was awarded, in whole pounds, which may differ from what it asked "
+            "for. A number in JSON.",
             "90000",
-            lambda b, r: b.amount,
+            lambda b, r: b.awarded,
         ),
         SERVICE_AREA,
         PRINCIPLES,

@@ -252,6 +252,7 @@ def project_detail(request, reference):
         .prefetch_related(
             "partners",
             "principles",
+            "payments",
             Prefetch("links", queryset=ProjectLink.objects.order_by("added_at", "pk")),
         )
         .filter(reference=reference)

@@ -159,6 +159,8 @@ def site_content(transactional_db):
     fund_groups.create_groups(apps, schema_editor=None)
     assignment = importlib.import_module("funding.migrations.0007_assessor_assignment")
     assignment.create_groups(apps, schema_editor=None)
+    panel = importlib.import_module("funding.migrations.0008_panel_moderation_and_awards")
+    panel.let_assessors_moderate(apps, schema_editor=None)
 
 
 @pytest.fixture

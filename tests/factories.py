@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
 from funding import counts as fund_counts
+from funding import services as fund_services
 from funding.models import (
     COUNTED_STATES,
     Bid,
@@ -280,3 +281,16 @@ def moderator_user(username: str = "moderator", **fields):
     user = get_user_model().objects.create_user(username, **fields)
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+def decision_for(bid: Bid, **fields) -> fund_services.Decision:
+    """A decision as the panel records it: approved by the minister, with
+    feedback on every criterion of the bid's round."""
+    feedback = {c.pk: f"Feedback on {c.name}." for c in bid.round.criteria.all()}
+    given = {
+        "approver_name": "Sam Minister",
+        "approver_role": "Minister for Local Government",
+        "feedback": feedback,
+        **fields,
+    }
+    return fund_services.Decision(**given)

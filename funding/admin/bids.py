@@ -15,8 +15,10 @@ from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 
 from funding import export, services
+from funding.admin.agreed_scores import AgreedScoringMixin, panel_summary
 from funding.admin.assignments import AssessorsFilter, BidAssignmentMixin
 from funding.admin.frozen_copy import frozen_copy_sections, money
+from funding.admin.grants import GrantPaymentInline, decision_record
 from funding.admin.moves import BID_MOVES
 from funding.admin.my_assessments import MyAssessmentsMixin
 from funding.admin.scores import BidScoringMixin, assessment_summary
@@ -31,6 +33,7 @@ from funding.models import (
     Score,
 )
 from funding.workflow import BID_WORKFLOW
+from localdigital.core import content_version
 from localdigital.core.admin_helpers import (
     ReadOnlyInlineMixin,
     admin_page,
@@ -125,7 +128,12 @@ def _scores_with_assessors() -> Prefetch:
 
 @admin.register(Bid)
 class BidAdmin(
-    BidAssignmentMixin, MyAssessmentsMixin, StaffMoveAdminMixin, BidScoringMixin, admin.ModelAdmin
+    BidAssignmentMixin,
+    MyAssessmentsMixin,
+    StaffMoveAdminMixin,
+    BidScoringMixin,
+    AgreedScoringMixin,
+    admin.ModelAdmin,
 ):
     """The bids of every round, for assessors. Read-only but for comments and,
     on funded bids, links to the project's outputs."""
@@ -175,20 +183,33 @@ class BidAdmin(
         ),
     ]
     readonly_fields = [field for _, options in fieldsets for field in options["fields"]]
+    grant_fieldset = ("Grant", {"fields": ["grant_agreed_on"]})
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.state == BidState.FUNDED:
+            return [*self.fieldsets, self.grant_fieldset]
+        return self.fieldsets
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
             .select_related("round", "lead")
-            .prefetch_related(_scores_with_assessors(), "round__criteria")
+            .prefetch_related(
+                _scores_with_assessors(),
+                "round__criteria",
+                "agreed_scores__agreed_by",
+                "feedback__criterion",
+                "payments",
+            )
+            .select_related("approval__recorded_by")
         )
 
     def get_inlines(self, request, obj):
         if obj is None or obj.state == BidState.DRAFT:
             return [BidStateChangeInline]
         if obj.state == BidState.FUNDED:
-            return [BidStateChangeInline, BidCommentInline, ProjectLinkInline]
+            return [BidStateChangeInline, BidCommentInline, GrantPaymentInline, ProjectLinkInline]
         return [BidStateChangeInline, BidCommentInline]
 
     # The list ---------------------------------------------------------------
@@ -247,6 +268,7 @@ class BidAdmin(
                 self, "<path:object_id>/move/<slug:move_name>/", self.move_view, page=MOVE_PAGE
             ),
             admin_page(self, "<path:object_id>/score/", self.score_view, page="score"),
+            admin_page(self, "<path:object_id>/agree/", self.agree_view, page="agree"),
         ]
         return [*own_pages, *super().get_urls()]
 
@@ -274,12 +296,21 @@ class BidAdmin(
             else "",
             "outbound_emails": emails_about(request, bid.reference),
             **self.assessors_context(request, bid),
+            "panel": panel_summary(bid),
+            "agree_url": self.agree_url(bid)
+            if self.has_agree_permission(request) and bid.state == BidState.IN_ASSESSMENT
+            else "",
+            "decision": decision_record(bid),
         }
 
     def save_model(self, request, obj, form, change):
-        # Every field on the page is read-only: saving it saves only the
-        # comments and links below, never the bid (not even its updated_at).
-        pass
+        # Every field on the page but a funded bid's grant agreement date is
+        # read-only: saving saves that date, the comments, payments and links
+        # below, never the rest of the bid (not even its updated_at).
+        if "grant_agreed_on" in form.changed_data:
+            Bid.objects.filter(pk=obj.pk).update(grant_agreed_on=obj.grant_agreed_on)
+            # The funded project's page shows it.
+            content_version.bump()
 
     def save_formset(self, request, form, formset, change):
         if formset.model is BidComment:

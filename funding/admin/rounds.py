@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from funding import export
+from funding.admin.ranking import RoundRankingMixin
 from funding.models import Bid, BidState, Criterion, Fund, Round, RoundPhase
 from localdigital.core.admin_helpers import admin_page, admin_page_url
 
@@ -116,7 +117,7 @@ class RoundAdminForm(forms.ModelForm):
 
 
 @admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
+class RoundAdmin(RoundRankingMixin, admin.ModelAdmin):
     form = RoundAdminForm
     list_display = ["name", "fund", "opens_at", "closes_at", "open_now", "bids_submitted"]
     list_filter = ["fund", "results_published"]
@@ -158,7 +159,15 @@ class RoundAdmin(admin.ModelAdmin):
             "Questions and answers",
             {"fields": ["questions_and_answers"], "description": "Written in Markdown."},
         ),
-        ("Decisions", {"fields": ["results_published"]}),
+        (
+            "Budget and decisions",
+            {
+                "fields": ["budget", "results_published"],
+                "description": (
+                    "The budget draws the funding line on the round's ranking of bids."
+                ),
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -181,7 +190,10 @@ class RoundAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         export_page = admin_page(self, "<path:object_id>/export/", self.export_view, page="export")
-        return [export_page, *super().get_urls()]
+        ranking_page = admin_page(
+            self, "<path:object_id>/ranking/", self.ranking_view, page="ranking"
+        )
+        return [export_page, ranking_page, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         round_ = self.get_object(request, unquote(object_id))
@@ -195,6 +207,9 @@ class RoundAdmin(admin.ModelAdmin):
                     reverse("admin:funding_bid_changelist") + f"?round__id__exact={round_.pk}"
                 )
                 if request.user.has_perm("funding.view_bid")
+                else "",
+                "ranking_url": self.ranking_url(round_)
+                if self.has_ranking_permission(request)
                 else "",
             }
         return super().change_view(request, object_id, form_url, extra_context)

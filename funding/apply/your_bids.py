@@ -1,13 +1,14 @@
 """The officer's bids: their organisations' drafts, sent and withdrawn bids,
 and the rounds open to start one in."""
 
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from funding.apply.rows import bid_row
-from funding.models import COUNTED_STATES, Bid, BidState, Round
+from funding.models import COUNTED_STATES, DECIDED_STATES, Bid, BidState, CriterionFeedback, Round
 from funding.officer_session import officer_required, signed_in_email
 from funding.officers import organisations_matching, organisations_of
 
@@ -30,6 +31,9 @@ def your_bids(request: HttpRequest) -> HttpResponse:
         list(
             Bid.objects.led_by(organisations)
             .select_related("round", "lead")
+            .prefetch_related(
+                Prefetch("feedback", queryset=CriterionFeedback.objects.select_related("criterion"))
+            )
             .order_by("-round__opens_at", "-updated_at", "-pk")
         )
         if organisations
@@ -47,6 +51,13 @@ def your_bids(request: HttpRequest) -> HttpResponse:
             "drafts": [bid_row(bid) for bid in bids if bid.state == BidState.DRAFT],
             "sent": [bid_row(bid) for bid in bids if bid.state in COUNTED_STATES],
             # A withdrawn draft was deleted, as far as the officer is concerned.
+            # The panel's feedback, once the round's decisions are published
+            # (before then, only the email with the outcome carries it).
+            "decided": [
+                bid_row(bid)
+                for bid in bids
+                if bid.state in DECIDED_STATES and bid.round.results_published
+            ],
             "withdrawn": [
                 bid_row(bid) for bid in bids if bid.state == BidState.WITHDRAWN and bid.reference
             ],

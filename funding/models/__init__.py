@@ -27,6 +27,7 @@ from funding.models.bids import (
     CostCategory,
     CostLine,
     Section,
+    awarded_amount,
 )
 from funding.models.counts import FundCount, PrincipleProjectCount
 from funding.models.outcomes import (
@@ -35,6 +36,7 @@ from funding.models.outcomes import (
     ProjectLink,
     Score,
 )
+from funding.models.panel import AgreedScore, BidApproval, CriterionFeedback, GrantPayment
 from funding.models.rounds import (
     RESERVED_ROUND_SLUGS,
     Criterion,
@@ -56,6 +58,11 @@ __all__ = [
     "ConflictKind",
     "DraftReminder",
     "DraftReminderStage",
+    "AgreedScore",
+    "BidApproval",
+    "CriterionFeedback",
+    "GrantPayment",
+    "awarded_amount",
     "Attachment",
     "AttachmentKind",
     "AttachmentStorage",

@@ -1,7 +1,8 @@
 """Bids: the lead council's draft, its costs, the copy frozen at submission and its history."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from funding.models.rounds import Phase, Round
@@ -39,6 +40,19 @@ class Section(models.TextChoices):
     PRINCIPLES = "principles", "How it meets the principles"
     ATTACHMENTS = "attachments", "Attachments"
     DECLARATIONS = "declarations", "Declarations and senior sponsor"
+
+
+def awarded_amount() -> Case:
+    """The amount a bid was awarded, as a query expression: for a funded bid, the
+    amount set at its decision (which may differ from the amount asked); for a
+    bid funded before awards were recorded apart, the amount it asked for; for
+    any other bid, nothing. Bid.awarded is the same rule for one bid read.
+    """
+    return Case(
+        When(state=BidState.FUNDED, then=Coalesce("amount_awarded", "amount")),
+        default=Value(None),
+        output_field=models.PositiveIntegerField(),
+    )
 
 
 class BidQuerySet(models.QuerySet):
@@ -86,7 +100,7 @@ class BidQuerySet(models.QuerySet):
     def totals(self) -> dict:
         """How much the published funded projects were awarded, and how many there are."""
         return self.funded().aggregate(
-            projects=models.Count("pk"), awarded=models.Sum("amount", default=0)
+            projects=models.Count("pk"), awarded=models.Sum(awarded_amount(), default=0)
         )
 
 
@@ -126,6 +140,16 @@ class Bid(models.Model):
     # Phase and budget
     phase = models.CharField(max_length=20, choices=Phase.choices, blank=True)
     amount = models.PositiveIntegerField("amount asked for (£)", null=True, blank=True)
+    # Set when the bid is funded; read through Bid.awarded (or awarded_amount()).
+    amount_awarded = models.PositiveIntegerField(
+        "amount awarded (£)", null=True, blank=True, editable=False
+    )
+    grant_agreed_on = models.DateField(
+        "grant agreement signed on",
+        null=True,
+        blank=True,
+        help_text="The day the lead council and the department both signed the grant agreement.",
+    )
     # Delivery plan and team
     delivery_plan = models.TextField(blank=True)
     team = models.TextField(blank=True)
@@ -202,6 +226,10 @@ class Bid(models.Model):
                 violation_error_message="This council has led as many bids as the round allows.",
             ),
             models.CheckConstraint(
+                condition=Q(amount_awarded__isnull=True) | Q(amount_awarded__gte=1),
+                name="bid_amount_awarded_positive",
+            ),
+            models.CheckConstraint(
                 condition=Q(lead_slot__isnull=True) | Q(lead_slot__gte=1),
                 name="bid_lead_slot_positive",
             ),
@@ -242,6 +270,19 @@ class Bid(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.state == BidState.DRAFT
+
+    @property
+    def awarded(self) -> int | None:
+        """The amount this bid was awarded (the rule of awarded_amount(), for one bid)."""
+        if self.state != BidState.FUNDED:
+            return None
+        return self.amount_awarded if self.amount_awarded is not None else self.amount
+
+    @property
+    def paid_to_date(self) -> int:
+        """What has been paid of its grant so far (funding.models.panel.GrantPayment),
+        from its payments, prefetched by a list that shows it."""
+        return sum(payment.amount for payment in self.payments.all())
 
     @property
     def cost_total(self) -> int:

@@ -119,6 +119,14 @@ class Round(models.Model):
         blank=True,
         help_text="When assessors' scores are due. They are reminded a few days before.",
     )
+    budget = models.PositiveBigIntegerField(
+        "budget (£)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="What the round can award in all, in whole pounds. It draws the funding "
+        "line on the round's ranking of bids.",
+    )
     results_published = models.BooleanField(
         "decisions published",
         default=False,

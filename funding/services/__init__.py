@@ -3,14 +3,13 @@ assessment. Each function is one transaction; the emails it owes go to the
 outbox in that transaction and are sent after commit.
 
 One module a job (sign-in links, drafts and their sections, submission and
-withdrawal, assessment); every public name is here too, so callers write
+withdrawal, assessment, the panel's agreed scores and decision); every public name is here too, so callers write
 `from funding import services` and `services.bid_submit(...)`.
 """
 
 from funding.services.assessment import (
     CriterionScore,
     bid_comment,
-    bid_decide,
     bid_score,
     bid_start_assessment,
 )
@@ -38,6 +37,14 @@ from funding.services.eligibility import (
     eligibility_problems,
     is_signed_current_council,
     lead_bids_counted,
+)
+from funding.services.panel import (
+    AgreedCriterionScore,
+    Decision,
+    bid_agree_scores,
+    bid_decide,
+    checked_award,
+    has_individual_scores,
 )
 from funding.services.refusals import (
     BidIncomplete,
@@ -67,7 +74,9 @@ __all__ = [
     "BidIncomplete",
     "BidNotEditable",
     "ConflictOfInterest",
+    "AgreedCriterionScore",
     "CriterionScore",
+    "Decision",
     "LeadLimitReached",
     "NotEligible",
     "Reason",
@@ -77,6 +86,7 @@ __all__ = [
     "bid_add_attachment",
     "bid_add_cost_line",
     "bid_add_partner",
+    "bid_agree_scores",
     "bid_comment",
     "bid_decide",
     "bid_remove_attachment",
@@ -89,7 +99,9 @@ __all__ = [
     "bid_submit",
     "bid_withdraw",
     "declare_conflict",
+    "checked_award",
     "eligibility_problems",
+    "has_individual_scores",
     "is_signed_current_council",
     "lead_bids_counted",
     "locked_draft",

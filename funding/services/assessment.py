@@ -1,48 +1,21 @@
 """What assessors record about a submitted bid: that its assessment has
-started, their scores and comments, and the outcome."""
+started, their scores and comments. The panel's agreed scores and the
+outcome are funding.services.panel's."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from funding import counts, emails
 from funding.models import Bid, BidComment, BidState, Criterion, Score
 from funding.services.assignment import refuse_if_conflicted
-from funding.services.submission import officers_to_tell
 from funding.workflow import move
-from localdigital.core import content_version
-from localdigital.core.outbox import queue_email
 
 
 def bid_start_assessment(*, bid: Bid, by, note: str = "") -> None:
     """Raises: IllegalMove, MoveNotPermitted."""
     move(bid, "start_assessment", by_user=by, note=note)
-
-
-def bid_decide(*, bid: Bid, funded: bool, by, note: str = "") -> None:
-    """Record the outcome and email the officers who made the bid.
-
-    Raises: IllegalMove, MoveNotPermitted.
-    """
-    with transaction.atomic():
-        move(
-            bid,
-            "fund" if funded else "not_fund",
-            by_user=by,
-            note=note,
-            fields={"decided_at": timezone.now()},
-        )
-        # Public once its round's decisions are published (a tick on the round).
-        content_version.bump()
-        if bid.round.results_published:
-            # Shown at once: the fund's public totals change with it.
-            counts.recount(fund=bid.round.fund)
-        subject, body = emails.outcome(bid, funded=funded)
-        for address in officers_to_tell(bid):
-            queue_email(to=address, subject=subject, body=body, reference=bid.reference)
 
 
 @dataclass

@@ -38,6 +38,9 @@ class StaffMove:
     perform: Callable[..., None]
     # done(record): what staff are told once it is made.
     done: Callable[[models.Model], str]
+    # form_kwargs(record): what the form needs besides its data, for a form
+    # whose fields follow the record (such as one per criterion of its round).
+    form_kwargs: Callable[[models.Model], dict] = lambda record: {}
 
 
 def seen_state_field(choices, *, noun: str) -> forms.ChoiceField:
@@ -120,10 +123,11 @@ class StaffMoveAdminMixin:
             self.message_user(request, refused_message(record, staff_move), messages.ERROR)
             return HttpResponseRedirect(change_url)
 
+        form_kwargs = staff_move.form_kwargs(record)
         if request.method != "POST":
-            form = staff_move.form_class(initial={"seen_state": record.state})
+            form = staff_move.form_class(initial={"seen_state": record.state}, **form_kwargs)
         else:
-            form = staff_move.form_class(request.POST)
+            form = staff_move.form_class(request.POST, **form_kwargs)
             if form.is_valid():
                 self._make_move(request, record, staff_move, form.cleaned_data)
                 return HttpResponseRedirect(change_url)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from declaration.models import ServiceArea
-from funding.models import BidState, LinkKind, Phase, ProjectLink
+from funding.models import BidState, GrantPayment, LinkKind, Phase, ProjectLink
 from tests.factories import FundFactory, RoundFactory, decided_bid, signed_council
 
 pytestmark = [
@@ -46,7 +46,11 @@ def fund():
         partners=partners,
         phase=Phase.ALPHA,
         amount=180_000,
+        # Awarded less than it asked, and paid part of it so far.
+        amount_awarded=160_000,
+        grant_agreed_on=datetime.date(2022, 4, 1),
     )
+    GrantPayment.objects.create(bid=project, paid_on=datetime.date(2022, 4, 20), amount=80_000)
     ProjectLink.objects.create(
         bid=project, kind=LinkKind.OUTPUT, title="The code", url="https://example.org/code"
     )
@@ -176,6 +180,10 @@ def test_visitor_goes_from_the_fund_to_a_project_and_its_outputs(page, fund):
     page.get_by_role("link", name="Shared case tool").click()
 
     assert page.locator("h1").inner_text() == "Shared case tool"
+    summary = " ".join(page.locator(".govuk-summary-list").first.inner_text().split())
+    assert "Amount awarded £160,000" in summary
+    assert "Paid to date £80,000" in summary
+    assert "Grant agreement signed 1 April 2022" in summary
     assert page.get_by_role("link", name="The code").get_attribute("href") == (
         "https://example.org/code"
     )

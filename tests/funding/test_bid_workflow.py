@@ -4,11 +4,12 @@ one it makes, and gives back the lead's place when a bid is withdrawn."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from funding import services
 from funding.models import Bid, BidState, BidStateChange
 from funding.workflow import MOVES, IllegalMove, allowed_moves, move
-from tests.factories import BidFactory, decided_bid
+from tests.factories import BidFactory, decided_bid, decision_for
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,9 @@ def test_assessment_and_decision_are_recorded_with_who_when_and_why(
 
     services.bid_start_assessment(bid=bid, by=assessor, note="Screened: eligible")
     with django_capture_on_commit_callbacks(execute=True):
-        services.bid_decide(bid=bid, funded=True, by=assessor, note="Panel of 3 March")
+        services.bid_decide(
+            bid=bid, funded=True, by=assessor, decision=decision_for(bid), note="Panel of 3 March"
+        )
 
     bid.refresh_from_db()
     assert bid.state == State.FUNDED
@@ -85,10 +88,22 @@ def test_assessment_and_decision_are_recorded_with_who_when_and_why(
 def test_a_decision_on_a_page_read_before_another_decision_is_refused(assessor):
     bid = decided_bid(state=State.IN_ASSESSMENT)
     seen_earlier = Bid.objects.get(pk=bid.pk)
-    services.bid_decide(bid=Bid.objects.get(pk=bid.pk), funded=False, by=assessor, note="No")
+    services.bid_decide(
+        bid=Bid.objects.get(pk=bid.pk),
+        funded=False,
+        by=assessor,
+        decision=decision_for(bid),
+        note="No",
+    )
 
     with pytest.raises(IllegalMove) as refused:
-        services.bid_decide(bid=seen_earlier, funded=True, by=assessor, note="Yes")
+        services.bid_decide(
+            bid=seen_earlier,
+            funded=True,
+            by=assessor,
+            decision=decision_for(bid),
+            note="Yes",
+        )
 
     assert refused.value.stale
     bid.refresh_from_db()
@@ -122,3 +137,30 @@ def test_a_decided_bid_cannot_be_withdrawn():
 
     bid.refresh_from_db()
     assert bid.state == State.NOT_FUNDED
+
+
+def test_a_decision_without_feedback_on_every_criterion_changes_nothing(assessor):
+    bid = decided_bid(state=State.IN_ASSESSMENT)
+    decision = decision_for(bid)
+    decision.feedback.pop(bid.round.criteria.last().pk)
+
+    with pytest.raises(ValidationError) as refused:
+        services.bid_decide(bid=bid, funded=True, by=assessor, decision=decision)
+
+    assert refused.value.code == "feedback_missing"
+    bid.refresh_from_db()
+    assert (bid.state, bid.amount_awarded) == (State.IN_ASSESSMENT, None)
+    assert mail.outbox == []
+
+
+def test_a_decision_without_an_approver_changes_nothing(assessor):
+    bid = decided_bid(state=State.IN_ASSESSMENT)
+
+    with pytest.raises(ValidationError) as refused:
+        services.bid_decide(
+            bid=bid, funded=False, by=assessor, decision=decision_for(bid, approver_name=" ")
+        )
+
+    assert refused.value.code == "approver_missing"
+    bid.refresh_from_db()
+    assert bid.state == State.IN_ASSESSMENT

@@ -33,8 +33,8 @@ QUERIES = {
     "/fund/bids/?outcome=funded&principle=embed-an-open-culture&phase=discovery&q=shared": 7,
     # the totals (a summary row, which gives the count too), the page, partners
     "/fund/projects/": 3,
-    # the project with its round, lead and area; partners; principles; links
-    "/fund/projects/{project}/": 4,
+    # the project with its round, lead and area; partners; principles; payments; links
+    "/fund/projects/{project}/": 5,
 }
 
 

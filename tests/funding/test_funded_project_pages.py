@@ -34,7 +34,7 @@ def test_projects_list_shows_funded_projects_with_lead_partners_phase_and_amount
     assert "2 projects have been funded, with £400,000 in all" in page
     assert "Lead council Leeds City Council" in page
     assert "Partners Kent County Council" in page
-    assert "Phase Beta" in page and "Amount £350,000" in page
+    assert "Phase Beta" in page and "Amount awarded £350,000" in page
 
 
 def test_projects_list_with_nothing_funded_says_so(client):

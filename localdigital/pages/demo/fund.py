@@ -27,7 +27,9 @@ from django.utils import timezone
 from declaration.models import Principle, ServiceArea
 from funding import services
 from funding.models import (
+    AgreedScore,
     Bid,
+    BidApproval,
     BidState,
     BidStateChange,
     BidSubmission,
@@ -41,6 +43,7 @@ from funding.models import (
     Section,
 )
 from localdigital.core.site_address import absolute_url
+from localdigital.pages.demo import panel as demo_panel
 from localdigital.pages.demo.fund_content import (
     ASSESSORS,
     CLOSED_ROUND,
@@ -149,6 +152,7 @@ def _create_round(fund: Fund, spec: DemoRound, *, opens_at, closes_at) -> Round:
         guidance=GUIDANCE,
         questions_and_answers=QUESTIONS_AND_ANSWERS,
         results_published=spec.results_published,
+        budget=spec.budget,
     )
     round_.full_clean()
     round_.save()
@@ -264,17 +268,8 @@ def _assess(bid: Bid, spec: DemoBid, assessors: list) -> None:
         )
     if spec.outcome not in (BidState.FUNDED, BidState.NOT_FUNDED):
         return
-    funded = spec.outcome == BidState.FUNDED
-    services.bid_decide(
-        bid=bid,
-        funded=funded,
-        by=assessors[0],
-        note=(
-            "Recommended by the panel; the minister approved the recommendation."
-            if funded
-            else "Scored below the line the panel could fund in this round."
-        ),
-    )
+    demo_panel.decide(bid, spec, assessors[0])
+    demo_panel.record_grant(bid, spec, agreed_on=CLOSED_ROUND_DATES["decided"])
     for kind, title, document in spec.links:
         # A sample document the demo ships (static/public/demo/), at its plain
         # name: the hashed one would change with every edit to the file.
@@ -317,6 +312,10 @@ def _move_into_the_past(round_: Round, bids: list[Bid], *, closes_at, decided_at
         )
         BidSubmission.objects.filter(bid=bid).update(submitted_at=submitted_at)
         Score.objects.filter(bid=bid).update(updated_at=assessed_at + datetime.timedelta(days=7))
+        AgreedScore.objects.filter(bid=bid).update(
+            agreed_at=assessed_at + datetime.timedelta(days=14)
+        )
+        BidApproval.objects.filter(bid=bid).update(recorded_at=decided_at)
         ProjectLink.objects.filter(bid=bid).update(
             added_at=decided_at + datetime.timedelta(days=20)
         )

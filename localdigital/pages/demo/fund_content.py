@@ -132,6 +132,9 @@ class DemoBid:
     scores: tuple[tuple[int, ...], ...] = ()
     # (kind, title, file name of a sample document in static/public/demo/)
     links: tuple[tuple[str, str, str], ...] = field(default=())
+    # If funded: the amount awarded (None: the amount asked) and the payments made.
+    awarded: int | None = None
+    payments: tuple[tuple[datetime.date, int], ...] = ()
 
 
 CLOSED_ROUND_BIDS = [
@@ -159,6 +162,7 @@ CLOSED_ROUND_BIDS = [
         ),
         outcome=BidState.FUNDED,
         scores=((4, 3, 3, 4), (3, 4, 3, 3)),
+        payments=((datetime.date(2023, 4, 20), 47_500), (datetime.date(2023, 9, 14), 47_500)),
         links=(
             (
                 LinkKind.SPRINT_NOTE,
@@ -194,6 +198,9 @@ CLOSED_ROUND_BIDS = [
         ),
         outcome=BidState.FUNDED,
         scores=((3, 4, 3, 3), (4, 4, 3, 2)),
+        # The panel funded the alpha without its second round of research.
+        awarded=150_000,
+        payments=((datetime.date(2023, 4, 20), 75_000),),
         links=(
             (
                 LinkKind.SPRINT_NOTE,
@@ -308,6 +315,8 @@ class DemoRound:
     summary: str
     results_published: bool
     bids: list[DemoBid]
+    # What the round can award in all (draws the funding line in admin).
+    budget: int | None = None
 
 
 # When the closed round ran: the dates of the real round 6, with its decisions
@@ -328,6 +337,7 @@ CLOSED_ROUND = DemoRound(
     ),
     results_published=True,
     bids=CLOSED_ROUND_BIDS,
+    budget=250_000,
 )
 OPEN_ROUND = DemoRound(
     slug="round-7",

@@ -77,8 +77,23 @@ def empty_inline_forms(bid: Bid, **extra) -> dict:
     }
     if bid.state == BidState.FUNDED:
         data |= {"links-TOTAL_FORMS": "0", "links-INITIAL_FORMS": "0"}
+        data |= {"payments-TOTAL_FORMS": "0", "payments-INITIAL_FORMS": "0"}
     data.update(extra)
     return data
+
+
+def decision_form(bid: Bid, move: str) -> dict:
+    """What an assessor fills in to record an outcome, but the reason: who
+    approved it, feedback on every criterion and, if funded, the amount asked."""
+    data = {"approver_name": "Sam Minister", "approver_role": "Minister for Local Government"}
+    data |= {f"feedback_{c.pk}": f"Feedback on {c.name}." for c in bid.round.criteria.all()}
+    if move == "fund":
+        data["amount_awarded"] = str(bid.amount)
+    return data
+
+
+def agree_url(bid: Bid) -> str:
+    return f"{BIDS}{bid.pk}/agree/"
 
 
 def score_url(bid: Bid) -> str:

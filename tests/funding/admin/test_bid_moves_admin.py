@@ -11,6 +11,7 @@ from tests.admin_pages import make_staff, page_text
 from tests.funding.admin.fund_admin import (
     bid_in_assessment,
     change_url,
+    decision_form,
     move_url,
     score_url,
     scored,
@@ -24,7 +25,8 @@ State = BidState
 
 
 def post_move(client, bid, move, data=None, *, seen_state=None, capture):
-    data = {"seen_state": seen_state or bid.state, **(data or {})}
+    decision = decision_form(bid, move) if move in ("fund", "not_fund") else {}
+    data = {"seen_state": seen_state or bid.state, **decision, **(data or {})}
     with capture(execute=True):
         return client.post(move_url(bid, move), data, follow=True)
 

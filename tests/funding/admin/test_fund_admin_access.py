@@ -53,6 +53,15 @@ def test_fund_assessors_may_assess_bids_but_not_set_up_rounds():
         # Assessors see the bids assigned to them, and declare conflicts on them.
         "view_assignment",
         "add_conflict",
+        "add_agreedscore",
+        "change_agreedscore",
+        "view_agreedscore",
+        "view_bidapproval",
+        "view_criterionfeedback",
+        "add_grantpayment",
+        "change_grantpayment",
+        "delete_grantpayment",
+        "view_grantpayment",
     }
     assert {app for app, _ in group_permissions("Fund assessors")} == {"funding"}
 

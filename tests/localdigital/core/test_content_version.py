@@ -21,7 +21,7 @@ from localdigital.core.models import ContentVersion
 from signatories import services
 from signatories.models import LinkPurpose, SignUpState
 from signatories.services import find_link
-from tests.factories import SignUpFactory, decided_bid, moderator_user
+from tests.factories import SignUpFactory, decided_bid, decision_for, moderator_user
 from tests.staff import sign_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +101,8 @@ def bid_form(bid, **fields) -> dict:
         "comments-INITIAL_FORMS": "0",
         "links-TOTAL_FORMS": "0",
         "links-INITIAL_FORMS": "0",
+        "payments-TOTAL_FORMS": "0",
+        "payments-INITIAL_FORMS": "0",
         **fields,
     }
 
@@ -219,7 +221,9 @@ def test_an_outcome_recorded_in_a_published_round_shows_at_once(visitor, committ
     assert "Open housing repairs data" not in seen(visitor, "/fund/projects/")
 
     with committed(execute=True):
-        bid_decide(bid=waiting, funded=True, by=None, note="Strong case.")
+        bid_decide(
+            bid=waiting, funded=True, by=None, decision=decision_for(waiting), note="Strong case."
+        )
 
     assert "Open housing repairs data" in seen(visitor, "/fund/projects/")
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from funding import scoring
+from funding import ranking, scoring
 from funding.models import (
     Bid,
     BidState,
@@ -89,7 +89,8 @@ def test_the_closed_round_has_published_decisions_with_funded_projects(demo):
     ]
     assert [bid.reference for bid in bids] == ["R6-0001", "R6-0002", "R6-0003", "R6-0004"]
     assert Bid.objects.funded().count() == 2
-    assert Bid.objects.totals() == {"projects": 2, "awarded": 95_000 + 170_000}
+    # The blue badge alpha was awarded £150,000 of the £170,000 it asked for.
+    assert Bid.objects.totals() == {"projects": 2, "awarded": 95_000 + 150_000}
     for bid in bids:
         links = list(bid.links.all())
         assert bool(links) == (bid.state == BidState.FUNDED)
@@ -126,6 +127,25 @@ def test_funded_projects_score_higher_than_the_others(demo):
     funded = [average(bid) for bid in closed.bids.filter(state=BidState.FUNDED)]
     not_funded = [average(bid) for bid in closed.bids.filter(state=BidState.NOT_FUNDED)]
     assert min(funded) > max(not_funded)
+
+
+def test_the_decided_round_has_a_panel_record_a_funding_line_and_payments(demo):
+    closed = Round.objects.get(results_published=True)
+    decided = list(closed.bids.decided().prefetch_related("agreed_scores", "feedback"))
+    result = ranking.rank(closed, decided)
+
+    assert closed.budget == 250_000
+    criteria = closed.criteria.count()
+    assert all(len(bid.agreed_scores.all()) == criteria for bid in decided)
+    assert all(len(bid.feedback.all()) == criteria for bid in decided)
+    assert {bid.approval.approver_role for bid in decided} == {"Minister for Local Government"}
+    # The funded bids are the ones above the funding line.
+    above = {row.bid.state for row in result.ranked if row.above_line}
+    below = {row.bid.state for row in result.ranked if not row.above_line}
+    assert (above, below) == ({BidState.FUNDED}, {BidState.NOT_FUNDED})
+    awards = {bid.title: (bid.amount, bid.awarded, bid.paid_to_date) for bid in decided}
+    assert (170_000, 150_000, 75_000) in awards.values()
+    assert (95_000, 95_000, 95_000) in awards.values()
 
 
 def test_the_open_round_has_bids_waiting_for_assessors(demo):

@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 
 from funding import services
-from funding.models import Round, Section
+from funding.models import BidState, CriterionFeedback, Round, Section
 from tests.browser import test_fund_public_pages, test_signatory_pages
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, decided_bid
 from tests.funding.apply.sections import signed_in, url
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
@@ -30,6 +30,14 @@ your_council = test_fund_public_pages.your_council
 # The budget page saves an empty form as it is (costs are added one by one on
 # the page): the error state is an empty cost sent with "Add this cost".
 EMPTY_ANSWERS = {Section.BUDGET: {"action": "add"}}
+
+
+def with_feedback(round_, lead) -> None:
+    decided = decided_bid(state=BidState.FUNDED, round=round_, lead=lead, amount_awarded=50_000)
+    for criterion in round_.criteria.all():
+        CriterionFeedback.objects.create(
+            bid=decided, criterion=criterion, text="Strong evidence.\nA clear plan."
+        )
 
 
 def save(folder, client, address, *, status=200, data=None):
@@ -80,6 +88,8 @@ def test_fund_and_officer_pages_are_valid_html(client, your_council, tmp_path):
         round_=Round.objects.get(slug="round-7"), lead=your_council, email=email
     )
     officer = signed_in(email)
+    # A decided bid of the published round, with the panel's feedback on it.
+    with_feedback(Round.objects.get(slug="round-6"), your_council)
     save(tmp_path, officer, "/fund/apply/")
     save(tmp_path, officer, f"/fund/apply/bids/{bid.pk}/")
     for section in Section:

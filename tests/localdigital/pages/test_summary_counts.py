@@ -25,6 +25,7 @@ from tests.factories import (
     RoundFactory,
     SignUpFactory,
     decided_bid,
+    decision_for,
     moderator_user,
 )
 from tests.signatories.services.emailed_links import link_in
@@ -87,7 +88,9 @@ def test_counts_kept_by_the_services_are_the_counts_rebuilt_from_scratch(
     for number, funded in enumerate([True, True, False], start=1):
         bid = decided_bid(state="in_assessment", round=round_, amount=100_000 * number)
         with capture(execute=True):
-            fund_services.bid_decide(bid=bid, funded=funded, by=assessor)
+            fund_services.bid_decide(
+                bid=bid, funded=funded, by=assessor, decision=decision_for(bid)
+            )
     round_.refresh_from_db()
     round_.results_published = True
     round_.save()
