@@ -11,5 +11,6 @@ class FundingConfig(AppConfig):
 
         # What staff edit in admin: the fund, its rounds (and the tick that
         # publishes a round's decisions), and the links added to funded
-        # projects. A bid's outcome raises the version in its service.
+        # projects. A bid's outcome, and an expression's, raise the version in
+        # their services.
         bump_on_change(Fund, Round, RoundPhase, Criterion, ProjectLink)

@@ -11,6 +11,6 @@ it does not allow, even from a page that has gone stale.
 """
 
 # Django imports funding.admin; importing these registers their ModelAdmins.
-from funding.admin import bids, rounds
+from funding.admin import bids, expressions, rounds
 
-__all__ = ["bids", "rounds"]
+__all__ = ["bids", "expressions", "rounds"]

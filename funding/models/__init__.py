@@ -21,6 +21,13 @@ from funding.models.bids import (
     Section,
 )
 from funding.models.counts import FundCount, PrincipleProjectCount
+from funding.models.expressions import (
+    DECIDED_EXPRESSION_STATES,
+    Expression,
+    ExpressionQuerySet,
+    ExpressionState,
+    ExpressionStateChange,
+)
 from funding.models.outcomes import (
     BidComment,
     LinkKind,
@@ -58,6 +65,11 @@ __all__ = [
     "PrincipleProjectCount",
     "Criterion",
     "DECIDED_STATES",
+    "DECIDED_EXPRESSION_STATES",
+    "Expression",
+    "ExpressionQuerySet",
+    "ExpressionState",
+    "ExpressionStateChange",
     "Fund",
     "LinkKind",
     "Phase",

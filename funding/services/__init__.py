@@ -31,6 +31,13 @@ from funding.services.eligibility import (
     is_signed_current_council,
     lead_bids_counted,
 )
+from funding.services.expressions import (
+    ExpressionAnswers,
+    ExpressionNotAccepted,
+    bid_start_from_expression,
+    expression_decide,
+    expression_send,
+)
 from funding.services.refusals import (
     BidIncomplete,
     BidNotEditable,
@@ -57,6 +64,8 @@ __all__ = [
     "SIGN_IN_LINK_LIFETIME",
     "BidIncomplete",
     "BidNotEditable",
+    "ExpressionAnswers",
+    "ExpressionNotAccepted",
     "CriterionScore",
     "LeadLimitReached",
     "NotEligible",
@@ -74,10 +83,13 @@ __all__ = [
     "bid_save_section",
     "bid_score",
     "bid_start",
+    "bid_start_from_expression",
     "bid_start_assessment",
     "bid_submit",
     "bid_withdraw",
     "eligibility_problems",
+    "expression_decide",
+    "expression_send",
     "is_signed_current_council",
     "lead_bids_counted",
     "locked_draft",
