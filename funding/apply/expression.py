@@ -159,7 +159,7 @@ def expression_check(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "fund/apply/expression_check.html",
         {
-            "page_title": "Check your answers before sending your expression of interest",
+            "page_title": "Check your expression of interest before sending it",
             "round": round_,
             "lead": form.cleaned_data["lead"],
             "summary": expression_summary(_answers(form), change_url=change),

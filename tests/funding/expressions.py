@@ -67,3 +67,31 @@ def into_the_past(round_: Round, *, published: bool = True) -> Round:
     )
     round_.refresh_from_db()
     return round_
+
+
+def published_expression(round_: Round, *, state: str, number: int, **fields) -> Expression:
+    """A decided expression of a round that ran long ago, written directly (as
+    factories write records in any state: the services would refuse a closed round)."""
+    lead = fields.pop("lead", None) or signed_council()
+    partners = fields.pop("partners", [])
+    values = {
+        "title": f"Shared project {number}",
+        "problem": "Each council solves it alone.",
+        "phase": Phase.DISCOVERY,
+        "estimated_cost": 50_000,
+        "feedback": FEEDBACK,
+        **fields,
+    }
+    expression = Expression.objects.create(
+        round=round_,
+        lead=lead,
+        state=state,
+        number=number,
+        reference=f"{round_.reference_prefix}-EOI-{number:04d}",
+        submitted_by_email=officer_of(lead),
+        submitted_at=round_.expressions_open_at,
+        decided_at=round_.expressions_close_at,
+        **values,
+    )
+    expression.partners.set(partners)
+    return expression

@@ -132,9 +132,7 @@ def test_check_answers_then_send_gives_a_reference_and_an_email(
     continued = officer.post(form_url(round_), answers(council, partners))
     assert continued["Location"] == "/fund/apply/round-8/expression/check-your-answers/"
     check = officer.get(continued["Location"])
-    assert title(check) == (
-        "Check your answers before sending your expression of interest – Local Digital"
-    )
+    assert title(check) == "Check your expression of interest before sending it – Local Digital"
     page = text(check)
     assert "Project Shared pest control bookings" in page
     assert "Partner councils Otherton Borough Council Northam City Council" in page
