@@ -157,6 +157,8 @@ def site_content(transactional_db):
     editors.create_group(apps, schema_editor=None)
     fund_groups = importlib.import_module("funding.migrations.0002_fund_assessors_group")
     fund_groups.create_groups(apps, schema_editor=None)
+    expressions = importlib.import_module("funding.migrations.0007_expressions")
+    expressions.grant_assessors(apps, schema_editor=None)
 
 
 @pytest.fixture

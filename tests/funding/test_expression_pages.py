@@ -125,12 +125,16 @@ def test_the_sitemap_lists_published_expression_pages_only(client):
     assert "/fund/round-9/expressions/" not in body
 
 
-def test_publishing_the_decisions_shows_the_link_on_a_page_already_cached(client):
+@pytest.mark.usefixtures("page_cache")
+def test_publishing_the_decisions_shows_the_link_on_a_page_already_cached(
+    client, django_capture_on_commit_callbacks
+):
     round_ = into_the_past(decided_round(), published=False)
     assert "/fund/round-6/expressions/" not in client.get("/fund/round-6/").content.decode()
 
     round_.results_published = True
-    round_.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        round_.save()
 
     assert "/fund/round-6/expressions/" in client.get("/fund/round-6/").content.decode()
 
