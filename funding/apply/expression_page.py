@@ -63,8 +63,9 @@ def expression_sent(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
-@require_POST
+# Signed in first: to a visitor who is not, the address says no more than any other.
 @officer_required
+@require_POST
 @rate_limit(**QUESTION_LIMIT)
 def start_bid(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the full bid from an invited expression (or go to the one started)."""
