@@ -82,10 +82,10 @@ class ExpressionForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.round = round_
         self.fields["lead"].queryset = councils
-        taken = {round_phase.phase: round_phase.cap for round_phase in round_.phases.all()}
-        self.caps = taken
+        # The phases the round takes, with the most a project in each may cost.
+        self.caps = {round_phase.phase: round_phase.cap for round_phase in round_.phases.all()}
         self.fields["phase"].choices = [
-            (value, label) for value, label in Phase.choices if value in taken
+            (value, label) for value, label in Phase.choices if value in self.caps
         ]
         for name in PARTNER_FIELDS:
             self.fields[name] = forms.ModelChoiceField(
