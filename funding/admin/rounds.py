@@ -235,6 +235,12 @@ class RoundAdmin(admin.ModelAdmin):
                 )
                 if request.user.has_perm("funding.view_bid")
                 else "",
+                "expressions_url": (
+                    reverse("admin:funding_expression_changelist")
+                    + f"?round__id__exact={round_.pk}"
+                )
+                if round_.has_expression_stage and request.user.has_perm("funding.view_expression")
+                else "",
             }
         return super().change_view(request, object_id, form_url, extra_context)
 

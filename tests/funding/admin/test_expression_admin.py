@@ -228,3 +228,14 @@ def test_staff_without_the_assessors_permission_see_no_buttons(client, content_e
 
     assert client.get(f"{EXPRESSIONS}{expression.pk}/change/").status_code == 403
     assert client.post(f"{EXPRESSIONS}{expression.pk}/move/invite/", {}).status_code == 403
+
+
+def test_the_rounds_page_links_to_its_expressions(assessor_client):
+    round_ = eoi_round()
+    plain = RoundFactory()
+
+    html = assessor_client.get(f"{ROUNDS}{round_.pk}/change/").content.decode()
+
+    assert f'href="{EXPRESSIONS}?round__id__exact={round_.pk}"' in html
+    plain_html = assessor_client.get(f"{ROUNDS}{plain.pk}/change/").content.decode()
+    assert f"{EXPRESSIONS}?round__id__exact=" not in plain_html
