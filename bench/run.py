@@ -52,6 +52,8 @@ PAGES = [
     "/fund/projects/",
     "/fund/projects/BR0-0001/",
     "/fund/partners/?organisation=bench-7",
+    "/fund/bench-0/expressions/",
+    "/fund/bench-0/expressions/?page=30",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"
@@ -89,11 +91,13 @@ def seed(signatories: int) -> None:
     if connection.vendor == "postgresql":
         _create_postgres_database(connection.settings_dict)
     call_command("migrate", verbosity=0)
-    from bench.seed import seed_fund, seed_signatories
+    from bench.seed import seed_expressions, seed_fund, seed_signatories
 
     seed_signatories(signatories)
     # The real fund had some 400 bids over its rounds: 100 times that.
     seed_fund(rounds=10, bids_per_round=4_000)
+    # Round 1 had 389 expressions of interest for 77 full bids: about five to a bid.
+    seed_expressions(round_slug="bench-0", count=20_000)
 
 
 def _create_postgres_database(settings_dict: dict) -> None:

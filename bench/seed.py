@@ -211,3 +211,48 @@ def _analyze() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def seed_expressions(*, round_slug: str, count: int) -> None:
+    """The round's expressions of interest, decided, each with two partners: its
+    expression stage closed before it opened, as a real one would."""
+    from funding.models import Expression, ExpressionState, Phase, Round
+
+    round_ = Round.objects.get(slug=round_slug)
+    if round_.expressions.count() >= count:
+        return
+    rng = random.Random(2018)
+    councils = list(Organisation.objects.filter(slug__startswith="bench-").order_by("pk"))
+    with transaction.atomic():
+        round_.expressions.all().delete()
+        Round.objects.filter(pk=round_.pk).update(
+            expressions_open_at=round_.opens_at - timezone.timedelta(days=60),
+            expressions_close_at=round_.opens_at - timezone.timedelta(days=30),
+        )
+        decided = round_.opens_at - timezone.timedelta(days=20)
+        expressions = Expression.objects.bulk_create(
+            Expression(
+                round=round_,
+                lead=rng.choice(councils),
+                state=ExpressionState.INVITED if n % 5 == 0 else ExpressionState.DECLINED,
+                number=n + 1,
+                reference=f"{round_.reference_prefix}-EOI-{n + 1:04d}",
+                title=f"Shared service idea {n}",
+                problem="Each council builds its own.",
+                phase=rng.choice(Phase.values),
+                estimated_cost=rng.randrange(50_000, 350_000, 1_000),
+                feedback="Thank you for your expression of interest.",
+                submitted_by_email="officer@bench.gov.uk",
+                submitted_at=decided - timezone.timedelta(days=15),
+                decided_at=decided,
+            )
+            for n in range(count)
+        )
+        Partners = Expression.partners.through
+        Partners.objects.bulk_create(
+            Partners(expression=expression, organisation=partner)
+            for expression in expressions
+            for partner in rng.sample(councils, 2)
+            if partner.pk != expression.lead_id
+        )
+    _analyze()

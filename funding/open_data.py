@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
-from funding.models import Bid, BidState, LinkKind, ProjectLink
+from funding.models import Bid, BidState, Expression, LinkKind, ProjectLink
 from localdigital.core.open_data import Dataset, Field
 from localdigital.core.site_address import absolute_url
 
@@ -231,7 +231,62 @@ PROJECTS = Dataset(
     ),
 )
 
-DATASETS = (BIDS, PROJECTS)
+EXPRESSIONS = Dataset(
+    name="fund-expressions",
+    title="Expressions of interest",
+    description="Every expression of interest sent to a round of the Local Digital Fund "
+    "whose decisions have been published, and whether its lead council was invited to make "
+    "a full bid. One row for each.",
+    csv_url_name="fund:expressions-csv",
+    json_url_name="fund:expressions-json",
+    fields=(
+        Field(
+            "reference",
+            "The expression's reference: its round's prefix, EOI and its number in the round.",
+            "R6-EOI-0012",
+            lambda e, r: e.reference,
+        ),
+        ROUND,
+        Field(
+            "project", "The project's name.", "Shared pest control booking", lambda e, r: e.title
+        ),
+        Field(
+            "problem",
+            "The problem the project would solve, as the lead council put it.",
+            "Each council runs its own paper booking process.",
+            lambda e, r: e.problem,
+        ),
+        Field(
+            "outcome",
+            "invited (to make a full bid), or declined.",
+            "invited",
+            lambda e, r: e.state,
+        ),
+        LEAD,
+        LEAD_REGISTER_CODE,
+        LEAD_GSS_CODE,
+        PARTNERS,
+        PARTNER_REGISTER_CODES,
+        PARTNER_GSS_CODES,
+        PHASE,
+        Field(
+            "estimated_cost",
+            "What the lead council estimated the project would cost, in whole pounds. A "
+            "number in JSON.",
+            "60000",
+            lambda e, r: e.estimated_cost,
+        ),
+        Field(
+            "full_bid_reference",
+            "The reference of the full bid made from it, once that bid was submitted. Empty "
+            "otherwise.",
+            "R6-0012",
+            lambda e, r: e.bid.reference if e.bid else "",
+        ),
+    ),
+)
+
+DATASETS = (BIDS, PROJECTS, EXPRESSIONS)
 
 
 def _in_order(bids):
@@ -256,4 +311,13 @@ def project_rows():
             "principles",
             Prefetch("links", queryset=ProjectLink.objects.order_by("added_at", "pk")),
         )
+    )
+
+
+def expression_rows():
+    return (
+        Expression.objects.published()
+        .select_related("round", "lead", "bid")
+        .prefetch_related("partners")
+        .order_by("round__opens_at", "round__pk", "number")
     )

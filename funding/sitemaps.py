@@ -31,3 +31,13 @@ class FundedProjectSitemap(SiteSitemap):
 
     def lastmod(self, row):
         return row["decided_at"]
+
+
+class RoundExpressionsSitemap(SiteSitemap):
+    """The page of each round whose expressions of interest are published."""
+
+    def items(self):
+        return Round.objects.published().filter(expressions_open_at__isnull=False).order_by("pk")
+
+    def location(self, round_):
+        return reverse("fund:round-expressions", kwargs={"slug": round_.slug})

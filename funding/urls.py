@@ -4,7 +4,7 @@ Every one is the same for each visitor, so each is `public_page` (kept whole in 
 
 from django.urls import path
 
-from funding import partner_finder, views
+from funding import expression_pages, partner_finder, views
 from localdigital.core.page_cache import public_page
 
 app_name = "fund"
@@ -19,6 +19,15 @@ urlpatterns = [
     path("projects.json", public_page(views.projects_json), name="projects-json"),
     path("projects/<slug:reference>/", public_page(views.project_detail), name="project"),
     path("partners/", public_page(partner_finder.partner_finder), name="partners"),
+    path("expressions.csv", public_page(expression_pages.expressions_csv), name="expressions-csv"),
+    path(
+        "expressions.json", public_page(expression_pages.expressions_json), name="expressions-json"
+    ),
+    path(
+        "<slug:slug>/expressions/",
+        public_page(expression_pages.round_expressions),
+        name="round-expressions",
+    ),
     # Last: /fund/<slug>/ would otherwise take the addresses above for rounds.
     path("<slug:slug>/", public_page(views.round_detail), name="round"),
 ]

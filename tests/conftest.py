@@ -161,6 +161,8 @@ def site_content(transactional_db):
     assignment.create_groups(apps, schema_editor=None)
     panel = importlib.import_module("funding.migrations.0008_panel_moderation_and_awards")
     panel.let_assessors_moderate(apps, schema_editor=None)
+    expressions = importlib.import_module("funding.migrations.0009_expressions")
+    expressions.grant_assessors(apps, schema_editor=None)
 
 
 @pytest.fixture

@@ -17,6 +17,6 @@ it does not allow, even from a page that has gone stale.
 """
 
 # Django imports funding.admin; importing these registers their ModelAdmins.
-from funding.admin import assessor_profiles, bids, conflicts, rounds
+from funding.admin import assessor_profiles, bids, conflicts, expressions, rounds
 
-__all__ = ["assessor_profiles", "bids", "conflicts", "rounds"]
+__all__ = ["assessor_profiles", "bids", "conflicts", "expressions", "rounds"]

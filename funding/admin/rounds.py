@@ -75,6 +75,7 @@ class RoundAdminForm(forms.ModelForm):
                     code="closes_before_opening",
                 ),
             )
+        self._check_expression_dates(cleaned)
         low, high = cleaned.get("score_min"), cleaned.get("score_max")
         if low is not None and high is not None and high <= low:
             self.add_error(
@@ -88,6 +89,39 @@ class RoundAdminForm(forms.ModelForm):
         if cleaned.get("results_published"):
             self._check_decisions_are_made(cleaned)
         return cleaned
+
+    def _check_expression_dates(self, cleaned: dict) -> None:
+        """An expression stage has both dates, and closes before bids do."""
+        opens, closes = cleaned.get("expressions_open_at"), cleaned.get("expressions_close_at")
+        if "expressions_open_at" in self.errors or "expressions_close_at" in self.errors:
+            return
+        if opens is None and closes is None:
+            return
+        if opens is None or closes is None:
+            missing = "expressions_open_at" if opens is None else "expressions_close_at"
+            self.add_error(
+                missing,
+                forms.ValidationError(
+                    "Enter both dates of the expression of interest stage, or neither.",
+                    code="expression_date_missing",
+                ),
+            )
+        elif closes <= opens:
+            self.add_error(
+                "expressions_close_at",
+                forms.ValidationError(
+                    "Expressions of interest must close after they open.",
+                    code="expressions_close_before_opening",
+                ),
+            )
+        elif (bids_close := cleaned.get("closes_at")) and closes >= bids_close:
+            self.add_error(
+                "expressions_close_at",
+                forms.ValidationError(
+                    "Expressions of interest must close before the round closes for bids.",
+                    code="expressions_close_after_bids",
+                ),
+            )
 
     def _check_decisions_are_made(self, cleaned: dict) -> None:
         """Publishing shows every bid with its outcome: only once every outcome is known."""
@@ -114,6 +148,16 @@ class RoundAdminForm(forms.ModelForm):
                         params={"waiting": waiting},
                     ),
                 )
+            if undecided := self.instance.expressions.undecided().count():
+                self.add_error(
+                    "results_published",
+                    forms.ValidationError(
+                        "Invite or decline every expression of interest before publishing the "
+                        "decisions: %(undecided)s are still waiting.",
+                        code="expressions_not_decided",
+                        params={"undecided": undecided},
+                    ),
+                )
 
 
 @admin.register(Round)
@@ -129,10 +173,12 @@ class RoundAdmin(RoundRankingMixin, admin.ModelAdmin):
         (
             "Dates",
             {
-                "fields": ["opens_at", "closes_at"],
+                "fields": ["opens_at", "closes_at", "expressions_open_at", "expressions_close_at"],
                 "description": (
                     "In UK time: Greenwich Mean Time in winter, British Summer Time in summer. "
-                    "Bids can be submitted from the opening time until the closing time."
+                    "Bids can be submitted from the opening time until the closing time. With "
+                    "expression of interest dates, councils first send a short expression, and "
+                    "only those invited may bid."
                 ),
             },
         ),
@@ -210,6 +256,12 @@ class RoundAdmin(RoundRankingMixin, admin.ModelAdmin):
                 else "",
                 "ranking_url": self.ranking_url(round_)
                 if self.has_ranking_permission(request)
+                else "",
+                "expressions_url": (
+                    reverse("admin:funding_expression_changelist")
+                    + f"?round__id__exact={round_.pk}"
+                )
+                if round_.has_expression_stage and request.user.has_perm("funding.view_expression")
                 else "",
             }
         return super().change_view(request, object_id, form_url, extra_context)

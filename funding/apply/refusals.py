@@ -21,7 +21,22 @@ NOT_ELIGIBLE = {
         "Your email address is not one we know for {lead}. Sign in with your {lead} address, "
         "or ask us to add your organisation's email domain."
     ),
+    "not_invited": (
+        "{round} takes full bids only from councils invited after their expression of "
+        "interest, and {lead} has not been invited."
+    ),
     "lead_limit": LEAD_LIMIT,
+}
+
+# Why an expression of interest could not be sent: services.ExpressionNotAccepted's reasons.
+EXPRESSION_REFUSED = {
+    "expressions_not_open": "{round} is not taking expressions of interest now.",
+    "lead_not_signed": NOT_ELIGIBLE["lead_not_signed"],
+    "address_not_of_lead": NOT_ELIGIBLE["address_not_of_lead"],
+    "partner_not_signed": (
+        "{partner} can no longer be a partner: choose councils that have signed the "
+        "Local Digital Declaration"
+    ),
 }
 
 # Why check your answers could not submit the bid: each refusal of services.bid_submit.

@@ -5,6 +5,8 @@ from django.urls import path
 from funding.apply import (
     check_answers,
     download,
+    expression,
+    expression_page,
     section,
     sign_in,
     start,
@@ -25,6 +27,15 @@ urlpatterns = [
     path("bids/<int:pk>/check-your-answers/", check_answers.check_answers, name="check-answers"),
     path("bids/<int:pk>/submitted/", check_answers.submitted, name="submitted"),
     path("bids/<int:pk>/withdraw/", withdraw.withdraw, name="withdraw"),
+    path("expressions/<int:pk>/", expression_page.expression, name="expression"),
+    path("expressions/<int:pk>/sent/", expression_page.expression_sent, name="expression-sent"),
+    path("expressions/<int:pk>/start-bid/", expression_page.start_bid, name="expression-start-bid"),
+    path("<slug:slug>/expression/", expression.expression_form, name="expression-form"),
+    path(
+        "<slug:slug>/expression/check-your-answers/",
+        expression.expression_check,
+        name="expression-check",
+    ),
     path(
         "<slug:slug>/eligibility/partners/",
         start.eligibility_partners,

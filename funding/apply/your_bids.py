@@ -8,7 +8,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from funding.apply.rows import bid_row
-from funding.models import COUNTED_STATES, DECIDED_STATES, Bid, BidState, CriterionFeedback, Round
+from funding.models import (
+    COUNTED_STATES,
+    DECIDED_STATES,
+    Bid,
+    BidState,
+    CriterionFeedback,
+    Expression,
+    Round,
+)
 from funding.officer_session import officer_required, signed_in_email
 from funding.officers import organisations_matching, organisations_of
 
@@ -19,6 +27,23 @@ NOTICE_KEY = "fund_notice"
 def leave_notice(request: HttpRequest, text: str) -> None:
     """Show `text` once, the next time the officer's bids are shown."""
     request.session[NOTICE_KEY] = text
+
+
+def _expressions(organisations: list, councils: list) -> dict:
+    """The officer's councils' expressions of interest, and the rounds taking them now."""
+    led = (
+        Expression.objects.led_by(organisations)
+        .select_related("round", "lead")
+        .order_by("-round__opens_at", "-number")
+    )
+    return {
+        "expressions": list(led) if organisations else [],
+        "expression_rounds": list(
+            Round.objects.taking_expressions().order_by("expressions_close_at", "pk")
+        )
+        if councils
+        else [],
+    }
 
 
 @never_cache
@@ -64,6 +89,7 @@ def your_bids(request: HttpRequest) -> HttpResponse:
             "open_rounds": list(Round.objects.open().order_by("closes_at", "pk"))
             if councils
             else [],
+            **_expressions(organisations, councils),
             "not_signed": [] if organisations else list(organisations_matching(email)),
             "domain": email.rpartition("@")[2],
             "notice": request.session.pop(NOTICE_KEY, None),

@@ -30,6 +30,13 @@ from funding.models.bids import (
     awarded_amount,
 )
 from funding.models.counts import FundCount, PrincipleProjectCount
+from funding.models.expressions import (
+    DECIDED_EXPRESSION_STATES,
+    Expression,
+    ExpressionQuerySet,
+    ExpressionState,
+    ExpressionStateChange,
+)
 from funding.models.outcomes import (
     BidComment,
     LinkKind,
@@ -79,6 +86,11 @@ __all__ = [
     "PrincipleProjectCount",
     "Criterion",
     "DECIDED_STATES",
+    "DECIDED_EXPRESSION_STATES",
+    "Expression",
+    "ExpressionQuerySet",
+    "ExpressionState",
+    "ExpressionStateChange",
     "Fund",
     "LinkKind",
     "Phase",

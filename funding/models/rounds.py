@@ -55,6 +55,11 @@ class RoundQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(opens_at__lte=now, closes_at__gt=now)
 
+    def taking_expressions(self, *, now: datetime.datetime | None = None):
+        """Rounds whose expression of interest stage is open now."""
+        now = now or timezone.now()
+        return self.filter(expressions_open_at__lte=now, expressions_close_at__gt=now)
+
     def published(self):
         """Rounds whose decisions have been published, with every bid and its outcome."""
         return self.filter(results_published=True)
@@ -86,6 +91,20 @@ class Round(models.Model):
     summary = models.CharField(max_length=300, help_text="One sentence shown in lists of rounds.")
     opens_at = models.DateTimeField("opens", help_text="UK time.")
     closes_at = models.DateTimeField("closes", help_text="UK time. No bid is accepted after it.")
+    # An optional stage before the bids: only leads whose expression of
+    # interest is invited may then bid (funding.models.expressions).
+    expressions_open_at = models.DateTimeField(
+        "expressions of interest open",
+        null=True,
+        blank=True,
+        help_text="UK time. Leave both empty for a round without an expression of interest stage.",
+    )
+    expressions_close_at = models.DateTimeField(
+        "expressions of interest close",
+        null=True,
+        blank=True,
+        help_text="UK time. Before the round closes for bids.",
+    )
     min_partners = models.PositiveSmallIntegerField(
         "minimum partner councils",
         default=2,
@@ -151,6 +170,19 @@ class Round(models.Model):
                 violation_error_message="The highest score must be more than the lowest.",
             ),
             models.CheckConstraint(
+                condition=Q(expressions_open_at__isnull=True, expressions_close_at__isnull=True)
+                | Q(
+                    expressions_close_at__gt=models.F("expressions_open_at"),
+                    expressions_close_at__lt=models.F("closes_at"),
+                ),
+                name="round_expression_dates_valid",
+                violation_error_code="expression_dates_invalid",
+                violation_error_message=(
+                    "Expressions of interest must close after they open and before the round "
+                    "closes for bids."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=Q(max_bids_per_lead__gte=1),
                 name="round_allows_a_bid",
                 violation_error_code="no_bids_allowed",
@@ -194,6 +226,16 @@ class Round(models.Model):
 
     def has_closed(self, *, now: datetime.datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.closes_at
+
+    @property
+    def has_expression_stage(self) -> bool:
+        return self.expressions_open_at is not None
+
+    def takes_expressions(self, *, now: datetime.datetime | None = None) -> bool:
+        """Whether expressions of interest may be sent now."""
+        if not self.has_expression_stage:
+            return False
+        return self.expressions_open_at <= (now or timezone.now()) < self.expressions_close_at
 
     def cap_for(self, phase: str) -> int | None:
         """The most a bid in `phase` may ask for, or None if the round does not take that phase."""

@@ -38,6 +38,13 @@ from funding.services.eligibility import (
     is_signed_current_council,
     lead_bids_counted,
 )
+from funding.services.expressions import (
+    ExpressionAnswers,
+    ExpressionNotAccepted,
+    bid_start_from_expression,
+    expression_decide,
+    expression_send,
+)
 from funding.services.panel import (
     AgreedCriterionScore,
     Decision,
@@ -75,6 +82,8 @@ __all__ = [
     "BidNotEditable",
     "ConflictOfInterest",
     "AgreedCriterionScore",
+    "ExpressionAnswers",
+    "ExpressionNotAccepted",
     "CriterionScore",
     "Decision",
     "LeadLimitReached",
@@ -95,6 +104,7 @@ __all__ = [
     "bid_save_section",
     "bid_score",
     "bid_start",
+    "bid_start_from_expression",
     "bid_start_assessment",
     "bid_submit",
     "bid_withdraw",
@@ -102,6 +112,8 @@ __all__ = [
     "checked_award",
     "eligibility_problems",
     "has_individual_scores",
+    "expression_decide",
+    "expression_send",
     "is_signed_current_council",
     "lead_bids_counted",
     "locked_draft",

@@ -25,7 +25,8 @@ class NotEligible(Refused):
 
     Its `problems`, each (code, values):
     ("round_not_open", {"round"}), ("lead_not_signed", {"lead"}),
-    ("address_not_of_lead", {"lead"}), ("lead_limit", {"lead", "limit", "round"})
+    ("address_not_of_lead", {"lead"}), ("not_invited", {"round", "lead"}),
+    ("lead_limit", {"lead", "limit", "round"})
     when starting; ("lead_no_longer_signed", {"lead"}) when submitting.
     """
 

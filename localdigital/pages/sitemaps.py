@@ -1,7 +1,12 @@
 from django.urls import reverse
 
 from declaration.models import Principle
-from funding.sitemaps import FUND_PAGES, FundedProjectSitemap, RoundSitemap
+from funding.sitemaps import (
+    FUND_PAGES,
+    FundedProjectSitemap,
+    RoundExpressionsSitemap,
+    RoundSitemap,
+)
 from localdigital.core.site_address import SiteSitemap
 from signatories.models import Organisation, SignUp
 
@@ -74,4 +79,5 @@ SITEMAPS = {
     "signatories": SignatorySitemap,
     "fund-rounds": RoundSitemap,
     "fund-projects": FundedProjectSitemap,
+    "fund-expressions": RoundExpressionsSitemap,
 }

@@ -9,6 +9,7 @@ from django.utils import timezone
 from declaration.models import ServiceArea
 from funding.models import BidState, GrantPayment, LinkKind, Phase, ProjectLink
 from tests.factories import FundFactory, RoundFactory, decided_bid, signed_council
+from tests.funding.expressions import published_expression
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,6 +34,8 @@ def fund():
         reference_prefix="R6",
         opens_at=days(-200),
         closes_at=days(-150),
+        expressions_open_at=days(-260),
+        expressions_close_at=days(-230),
         results_published=True,
         scoring_guide="4 means excellent.",
     )
@@ -51,6 +54,10 @@ def fund():
         grant_agreed_on=datetime.date(2022, 4, 1),
     )
     GrantPayment.objects.create(bid=project, paid_on=datetime.date(2022, 4, 20), amount=80_000)
+    published_expression(
+        decided, state="invited", number=1, title="Shared case tool", lead=lead, partners=partners
+    )
+    published_expression(decided, state="declined", number=2, title="Bin collection alerts")
     ProjectLink.objects.create(
         bid=project, kind=LinkKind.OUTPUT, title="The code", url="https://example.org/code"
     )
@@ -84,6 +91,7 @@ PAGES = [
     ("/fund/bids/?outcome=funded&phase=alpha&sort=-amount", "Bids to the fund", 200),
     ("/fund/bids/?q=no+such+bid", "Bids to the fund", 200),
     ("/fund/projects/", "Funded projects", 200),
+    ("/fund/round-6/expressions/", "Expressions of interest", 200),
     ("/fund/projects/R6-0001/", "Shared case tool", 200),
     ("/fund/partners/", "Find partner councils", 200),
     ("/fund/partners/?organisation=your-council", "Find partner councils", 200),

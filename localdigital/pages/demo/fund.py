@@ -60,6 +60,11 @@ from localdigital.pages.demo.fund_content import (
     DemoBid,
     DemoRound,
 )
+from localdigital.pages.demo.fund_expressions import (
+    EXPRESSION_DATES,
+    create_demo_expressions,
+    link_and_move_into_the_past,
+)
 from signatories.models import Organisation, SignUp, SignUpState
 
 
@@ -82,8 +87,13 @@ def create_demo_fund() -> int:
                 CLOSED_ROUND,
                 opens_at=_uk_midday(CLOSED_ROUND_DATES["opens"]),
                 closes_at=now + datetime.timedelta(hours=1),
+                expressions_open_at=_uk_midday(EXPRESSION_DATES["open"]),
             )
+            # Its bids came from invited expressions of interest.
+            create_demo_expressions(round_, CLOSED_ROUND.bids, assessors[0])
             bids = _create_bids(round_, CLOSED_ROUND.bids, assessors)
+            # First, so that the stage closes before the round's new closing.
+            link_and_move_into_the_past(round_)
             _move_into_the_past(
                 round_,
                 bids,
@@ -135,7 +145,9 @@ def _demo_assessors() -> list:
     return assessors
 
 
-def _create_round(fund: Fund, spec: DemoRound, *, opens_at, closes_at) -> Round:
+def _create_round(
+    fund: Fund, spec: DemoRound, *, opens_at, closes_at, expressions_open_at=None
+) -> Round:
     round_ = Round(
         fund=fund,
         name=spec.name,
@@ -144,6 +156,11 @@ def _create_round(fund: Fund, spec: DemoRound, *, opens_at, closes_at) -> Round:
         summary=spec.summary,
         opens_at=opens_at,
         closes_at=closes_at,
+        # With an expression stage, it takes expressions until shortly before bids close.
+        expressions_open_at=expressions_open_at,
+        expressions_close_at=closes_at - datetime.timedelta(minutes=30)
+        if expressions_open_at
+        else None,
         min_partners=2,
         max_bids_per_lead=2,
         score_min=0,

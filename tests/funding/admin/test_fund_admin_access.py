@@ -62,6 +62,10 @@ def test_fund_assessors_may_assess_bids_but_not_set_up_rounds():
         "change_grantpayment",
         "delete_grantpayment",
         "view_grantpayment",
+        # Expressions of interest: read them and their history, invite or decline.
+        "view_expression",
+        "change_expression",
+        "view_expressionstatechange",
     }
     assert {app for app, _ in group_permissions("Fund assessors")} == {"funding"}
 

@@ -7,11 +7,14 @@ tests' lists), over the same data; the journeys' question pages are seen both
 as first shown and as sent back empty, with their error messages.
 """
 
+import datetime
+
 import pytest
 from django.test import Client
 
 from funding import services
-from funding.models import BidState, CriterionFeedback, Round, Section
+from funding.models import BidState, CriterionFeedback, Expression, Round, Section
+from signatories.models import Organisation
 from tests.browser import test_fund_public_pages, test_signatory_pages
 from tests.factories import OrganisationFactory, decided_bid
 from tests.funding.apply.sections import signed_in, url
@@ -26,6 +29,8 @@ signatories = test_signatory_pages.signatories
 fund = test_fund_public_pages.fund
 your_council = test_fund_public_pages.your_council
 
+
+ONE_DAY = datetime.timedelta(days=1)
 
 # The budget page saves an empty form as it is (costs are added one by one on
 # the page): the error state is an empty cost sent with "Add this cost".
@@ -99,8 +104,39 @@ def test_fund_and_officer_pages_are_valid_html(client, your_council, tmp_path):
     save(tmp_path, officer, check_answers)
     # Sent incomplete: refused, listing what is missing.
     save(tmp_path, officer, check_answers, data={}, status=409)
+    save_expression_pages(tmp_path, officer, your_council)
 
     assert_valid_html(tmp_path)
+
+
+def save_expression_pages(folder, officer, council):
+    """An expression of interest's pages: the form (as shown and sent back
+    empty), check your answers, and the expression as sent."""
+    round_ = Round.objects.get(slug="round-7")
+    Round.objects.filter(pk=round_.pk).update(
+        expressions_open_at=round_.opens_at, expressions_close_at=round_.closes_at - ONE_DAY
+    )
+    form = "/fund/apply/round-7/expression/"
+    save(folder, officer, form)
+    save(folder, officer, form, data={})
+    partners = Organisation.objects.signed_current_councils().exclude(pk=council.pk)[:2]
+    officer.post(
+        form,
+        {
+            "lead": council.slug,
+            "title": "Shared pest control bookings",
+            "problem": "Residents phone each council.",
+            "partner_1": partners[0].slug,
+            "partner_2": partners[1].slug,
+            "phase": "discovery",
+            "estimated_cost": "60000",
+        },
+    )
+    save(folder, officer, "/fund/apply/round-7/expression/check-your-answers/")
+    officer.post("/fund/apply/round-7/expression/check-your-answers/")
+    expression = Expression.objects.get(round__slug="round-7")
+    save(folder, officer, f"/fund/apply/expressions/{expression.pk}/")
+    save(folder, officer, f"/fund/apply/expressions/{expression.pk}/sent/")
 
 
 @pytest.mark.parametrize(
