@@ -40,12 +40,23 @@ LIST_SEPARATOR = "; "
 Value = str | int | list[str] | None
 
 
+# What a CSV cell holds, as a Frictionless Table Schema names it: the data
+# package (/open-data/datapackage.json) types each column from its Field.
+# A list is one text cell in CSV, so its type is string.
+FIELD_TYPES = ("string", "integer", "number", "date", "datetime")
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
     meaning: str
     example: str
     value: Callable[[Any, HttpRequest], Value]
+    type: str = "string"
+
+    def __post_init__(self):
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"{self.name}: {self.type!r} is not one of {FIELD_TYPES}")
 
 
 @dataclass(frozen=True)
