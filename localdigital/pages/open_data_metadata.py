@@ -45,6 +45,7 @@ def _table_schema(dataset: Dataset) -> dict:
 
 def _resource(dataset: Dataset) -> dict:
     return {
+        "profile": "tabular-data-resource",
         "name": dataset.name,
         "title": dataset.title,
         "description": dataset.description,
@@ -59,6 +60,8 @@ def _resource(dataset: Dataset) -> dict:
 def data_package() -> dict:
     """The Data Package descriptor: the site's CSV files, each with its typed columns."""
     return {
+        # Tabular: every resource is a CSV file with a Table Schema.
+        "profile": "tabular-data-package",
         "name": "local-digital",
         "title": "Local Digital open data",
         "description": "The Local Digital Declaration's signatories and their commitments, "
