@@ -11,8 +11,6 @@ same definitions. The shipped schemas, and the validator the tests use, are
 in funding/grant_schemas.py.
 """
 
-import json
-import textwrap
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -27,6 +25,7 @@ from localdigital.core.open_data import (
     Dataset,
     Field,
     Value,
+    streamed_json,
     timestamp,
 )
 from localdigital.core.site_address import absolute_url
@@ -145,21 +144,11 @@ def _package_head() -> dict:
     }
 
 
-def _package_text() -> Iterator[str]:
-    """The same text as json.dumps(package, indent=2), written a grant at a time."""
-    text = json.dumps(_package_head(), ensure_ascii=False, indent=2)
-    yield text[: -len("\n}")] + ',\n  "grants": ['
-    separator = "\n"
-    written = False
-    for item in grants():
-        yield separator + textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "    ")
-        separator, written = ",\n", True
-    yield ("\n  ]" if written else "]") + "\n}"
-
-
 def package_response(request: HttpRequest) -> StreamingHttpResponse:
     """The grants as a 360Giving package, streamed as the bids are read."""
-    response = StreamingHttpResponse(_package_text(), content_type="application/json")
+    response = StreamingHttpResponse(
+        streamed_json(_package_head(), "grants", grants()), content_type="application/json"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
