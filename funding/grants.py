@@ -138,7 +138,6 @@ def _package_head() -> dict:
         "version": STANDARD_VERSION,
         "title": "Local Digital Fund grants",
         "description": GRANTS.description,
-        "modified": timestamp(timezone.now()),
         "publisher": {"name": FUNDER_NAME, "identifier": settings.GRANTS_FUNDER_ORG_ID},
         "license": LICENCE_URL,
     }
