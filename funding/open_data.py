@@ -162,6 +162,7 @@ BIDS = Dataset(
             "What the bid asked for, in whole pounds. A number in JSON.",
             "90000",
             lambda b, r: b.amount,
+            type="integer",
         ),
         Field(
             "amount_awarded",
@@ -169,6 +170,7 @@ BIDS = Dataset(
             "what it asked for. A number in JSON; empty for a bid that was not funded.",
             "85000",
             lambda b, r: b.awarded,
+            type="integer",
         ),
         SERVICE_AREA,
         PRINCIPLES,
@@ -206,6 +208,7 @@ PROJECTS = Dataset(
             "for. A number in JSON.",
             "90000",
             lambda b, r: b.awarded,
+            type="integer",
         ),
         SERVICE_AREA,
         PRINCIPLES,

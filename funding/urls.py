@@ -17,6 +17,9 @@ urlpatterns = [
     path("projects/", public_page(views.project_list), name="projects"),
     path("projects.csv", public_page(views.projects_csv), name="projects-csv"),
     path("projects.json", public_page(views.projects_json), name="projects-json"),
+    # The grants in the 360Giving Data Standard (funding/grants.py).
+    path("grants.json", public_page(views.grants_json), name="grants-json"),
+    path("grants.csv", public_page(views.grants_csv), name="grants-csv"),
     path("projects/<slug:reference>/", public_page(views.project_detail), name="project"),
     path("partners/", public_page(partner_finder.partner_finder), name="partners"),
     path("expressions.csv", public_page(expression_pages.expressions_csv), name="expressions-csv"),

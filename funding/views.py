@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from declaration.models import Principle, ServiceArea
-from funding import counts, open_data
+from funding import counts, grants, open_data
 from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
 from localdigital.core.lists import (
     ListQuery,
@@ -296,3 +296,13 @@ def projects_csv(request):
 @require_safe
 def projects_json(request):
     return json_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+
+
+@require_safe
+def grants_csv(request):
+    return csv_response(grants.GRANTS, grants.grants(), request=request)
+
+
+@require_safe
+def grants_json(request):
+    return grants.package_response(request)

@@ -397,3 +397,13 @@ CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="localdigital@communities.gov.u
 SECURITY_CONTACT = env.str(
     "SECURITY_CONTACT", default="https://vulnerability-reporting.service.security.gov.uk/"
 )
+
+# The fund's grants as 360Giving data (/fund/grants.json and grants.csv).
+# 360Giving gives each publisher a prefix ("360G-" and a short name) that
+# starts every grant id it publishes, so ids stay unique across funders.
+GRANTS_ID_PREFIX = env.str("GRANTS_ID_PREFIX", default="360G-localdigital")
+if not GRANTS_ID_PREFIX.startswith("360G-"):
+    raise ImproperlyConfigured("GRANTS_ID_PREFIX must start with 360G-, as 360Giving's do.")
+# The funder's org-id (org-id.guide): MHCLG in the government organisation
+# register, where it is D4, listed under its former name (Communities and Local Government).
+GRANTS_FUNDER_ORG_ID = env.str("GRANTS_FUNDER_ORG_ID", default="GB-GOR-D4")

@@ -48,6 +48,11 @@ urlpatterns = [
         name="contact",
     ),
     path("open-data/", public_page(open_data.open_data_page), name="open-data"),
+    path(
+        "open-data/datapackage.json",
+        public_page(open_data.data_package_json),
+        name="open-data-package",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # The index, then each section in pages of SiteSitemap.limit addresses.
     path(

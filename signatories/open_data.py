@@ -85,6 +85,7 @@ SIGNATORIES = Dataset(
             "from UTC.",
             "2025-03-04T14:05:09+00:00",
             lambda s, r: timestamp(s.signed_at),
+            type="datetime",
         ),
         Field(
             "signed_by",
@@ -170,6 +171,7 @@ PROJECTS = Dataset(
             "and time with its offset from UTC.",
             "2025-03-04T14:05:09+00:00",
             lambda s, r: timestamp(s.signed_at),
+            type="datetime",
         ),
     ),
 )

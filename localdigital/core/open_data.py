@@ -40,12 +40,23 @@ LIST_SEPARATOR = "; "
 Value = str | int | list[str] | None
 
 
+# What a CSV cell holds, as a Frictionless Table Schema names it: the data
+# package (/open-data/datapackage.json) types each column from its Field.
+# A list is one text cell in CSV, so its type is string.
+FIELD_TYPES = ("string", "integer", "number", "date", "datetime")
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
     meaning: str
     example: str
     value: Callable[[Any, HttpRequest], Value]
+    type: str = "string"
+
+    def __post_init__(self):
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"{self.name}: {self.type!r} is not one of {FIELD_TYPES}")
 
 
 @dataclass(frozen=True)
@@ -121,8 +132,21 @@ def csv_response(
     return response
 
 
+def streamed_json(head: dict, list_name: str, items: Iterable[dict]) -> Iterator[str]:
+    """The text of json.dumps({**head, list_name: [*items]}, indent=2), written an
+    item at a time, so that a file of any length is never whole in memory."""
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    yield text[: -len("\n}")] + f',\n  "{list_name}": ['
+    separator = "\n"
+    written = False
+    for item in items:
+        yield separator + textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "    ")
+        separator, written = ",\n", True
+    yield ("\n  ]" if written else "]") + "\n}"
+
+
 def _json_text(dataset: Dataset, records, *, request: HttpRequest) -> Iterator[str]:
-    """The same text as json.dumps(document, indent=2), written a result at a time."""
+    # A generator: nothing is read until the response is, as it is streamed.
     count = records.count() if isinstance(records, QuerySet) else len(records)
     head = {
         "dataset": dataset.title,
@@ -133,14 +157,7 @@ def _json_text(dataset: Dataset, records, *, request: HttpRequest) -> Iterator[s
         "generated_at": timestamp(timezone.now()),
         "count": count,
     }
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    yield text[: -len("\n}")] + ',\n  "results": ['
-    separator = "\n"
-    written = False
-    for row in dataset.rows(records, request=request):
-        yield separator + textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "    ")
-        separator, written = ",\n", True
-    yield ("\n  ]" if written else "]") + "\n}"
+    yield from streamed_json(head, "results", dataset.rows(records, request=request))
 
 
 def json_response(

@@ -25,8 +25,23 @@ def days(n: int) -> datetime.datetime:
 def fund():
     """A fund with a round open, one to come and one decided, and councils that match."""
     fund = FundFactory(description="Money for councils that **work together** on digital.")
-    RoundFactory(fund=fund, name="Round 7", slug="round-7", opens_at=days(-5), closes_at=days(30))
-    RoundFactory(fund=fund, name="Round 8", slug="round-8", opens_at=days(60), closes_at=days(90))
+    # Prefixes given, as Round 6's is: the factory's numbering could reach R6.
+    RoundFactory(
+        fund=fund,
+        name="Round 7",
+        slug="round-7",
+        reference_prefix="R7",
+        opens_at=days(-5),
+        closes_at=days(30),
+    )
+    RoundFactory(
+        fund=fund,
+        name="Round 8",
+        slug="round-8",
+        reference_prefix="R8",
+        opens_at=days(60),
+        closes_at=days(90),
+    )
     decided = RoundFactory(
         fund=fund,
         name="Round 6",

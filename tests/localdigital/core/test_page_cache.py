@@ -37,6 +37,7 @@ PUBLIC = [
     "/declaration-projects/",
     "/coverage/",
     "/open-data/",
+    "/open-data/datapackage.json",
     "/fund/",
     "/fund/bids/",
     "/fund/projects/",
@@ -49,7 +50,14 @@ PUBLIC = [
 # The open-data downloads, streamed as they are drawn (a worker's memory stays
 # flat however many rows): never kept whole, answered with 304 by the content
 # version's ETag instead.
-STREAMED = ["/signatories.csv", "/signatories.json", "/fund/bids.csv", "/fund/projects.json"]
+STREAMED = [
+    "/signatories.csv",
+    "/signatories.json",
+    "/fund/bids.csv",
+    "/fund/projects.json",
+    "/fund/grants.json",
+    "/fund/grants.csv",
+]
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 """`make run` loads a demo fund: an open round, and a closed round with funded
 and unfunded projects, all made by the demo signatories through the services."""
 
+import json
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -8,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from funding import ranking, scoring
+from funding.grant_schemas import package_errors
 from funding.models import (
     Bid,
     BidState,
@@ -205,3 +208,13 @@ def test_without_the_demo_councils_the_fund_is_made_without_bids():
 
     assert Round.objects.count() == 2
     assert not Bid.objects.exists()
+
+
+def test_the_demo_publishes_its_funded_projects_as_valid_360giving_grants(demo, client):
+    document = json.loads(client.get("/fund/grants.json").getvalue())
+
+    assert package_errors(document) == []
+    assert len(document["grants"]) == Bid.objects.funded().count() > 0
+    assert all(
+        grant["recipientOrganization"][0]["id"].startswith("GB-LA") for grant in document["grants"]
+    )
