@@ -3,8 +3,8 @@ the standard's 1.4 schemas shipped in funding/data/360giving/, and /fund/grants.
 with 360Giving's column titles, both documented on the open data page."""
 
 import copy
-import datetime
 import csv
+import datetime
 import io
 import json
 
