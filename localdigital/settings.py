@@ -51,9 +51,11 @@ INSTALLED_APPS = [
     # Django's admin, behind two-factor sign-in (localdigital.core.staff_admin);
     # after core, whose templates override a few of the admin's.
     "localdigital.core.apps.StaffAdminConfig",
+    "subscriptions",
     "declaration",
     "signatories",
     "funding",
+    "sharing",
     "localdigital.pages",
 ]
 
@@ -209,6 +211,21 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Hourly, so that a wrong password is gone within the hour after it stops
     # counting towards a lock (as the privacy notice says).
+    # Following by email (subscriptions): the sweep for announcements whose
+    # worker message was lost, the weekly digest, and forgetting requests
+    # nobody confirmed.
+    "send-unsent-announcements": {
+        "task": "subscriptions.tasks.send_unsent_announcements",
+        "schedule": 60.0 * 5,
+    },
+    "send-weekly-digests": {
+        "task": "subscriptions.tasks.send_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
+    "forget-unconfirmed-followers": {
+        "task": "subscriptions.tasks.forget_unconfirmed_followers",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "forget-old-staff-sign-ins": {
         "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
         "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),

@@ -3,6 +3,7 @@ from django.urls import reverse
 from declaration.models import Principle
 from funding.sitemaps import FUND_PAGES, FundedProjectSitemap, RoundSitemap
 from localdigital.core.site_address import SiteSitemap
+from sharing.sitemaps import SHARING_PAGES, UpdateSitemap
 from signatories.models import Organisation, SignUp
 
 
@@ -19,6 +20,7 @@ class PublicPagesSitemap(SiteSitemap):
             "sign:start",
             "open-data",
             *FUND_PAGES,
+            *SHARING_PAGES,
             "accessibility",
             "privacy",
             "cookies",
@@ -74,4 +76,5 @@ SITEMAPS = {
     "signatories": SignatorySitemap,
     "fund-rounds": RoundSitemap,
     "fund-projects": FundedProjectSitemap,
+    "project-updates": UpdateSitemap,
 }
