@@ -41,6 +41,7 @@ urlpatterns = [
         name="project-with-updates",
     ),
     path("", include("sharing.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("fund/", include("funding.urls")),
     path(
         "accessibility/",

@@ -3,7 +3,38 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+# Moderators look after what the public sees: they may read every update and
+# hide one (change_projectupdate is what the Hide button needs).
+MODERATOR_PERMISSIONS = ["view_projectupdate", "change_projectupdate", "view_updatestatechange"]
+
+
+def _moderator_permissions(apps):
+    app_config = apps.get_app_config("sharing")
+    # Django makes permissions after every migration has run; these are needed now.
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = models_module
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.filter(
+        content_type__app_label="sharing", codename__in=MODERATOR_PERMISSIONS
+    )
+
+
+def give_moderators_updates(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    moderators.permissions.add(*_moderator_permissions(apps))
+
+
+def take_back_updates(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    moderators = Group.objects.filter(name="Moderators").first()
+    if moderators is not None:
+        moderators.permissions.remove(*_moderator_permissions(apps))
 
 
 class Migration(migrations.Migration):
@@ -156,4 +187,5 @@ class Migration(migrations.Migration):
                 name="update_kind_valid",
             ),
         ),
+        migrations.RunPython(give_moderators_updates, take_back_updates),
     ]
