@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from sharing.models import UpdateState
 from subscriptions import services as subscription_services
+from subscriptions.models import Announcement
 from tests.admin_pages import make_staff
 from tests.factories import moderator_user
 from tests.govuk_pages import text
@@ -95,8 +96,6 @@ def test_a_hidden_update_leaves_the_weekly_digest(moderator, db):
         subscription_services.send_weekly_digests(now=timezone.now() + datetime.timedelta(days=1))
         == 0
     )
-    from subscriptions.models import Announcement
-
     assert not Announcement.objects.exists()
 
 
