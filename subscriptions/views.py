@@ -92,10 +92,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
             request, "subscriptions/unsubscribed.html", {"page_title": "You have unsubscribed"}
         )
     if subscriber is None:
-        # Unsubscribed already (or a link that was never ours): nothing to do.
-        return render(
-            request, "subscriptions/unsubscribed.html", {"page_title": "You have unsubscribed"}
-        )
+        return _link_problem(request)
     return render(
         request,
         "subscriptions/unsubscribe.html",
