@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from funding.uploads import check_upload
 from localdigital.core.forms import GovukForm
 from sharing.models import UpdateKind
 from sharing.services import UpdateFields
@@ -38,6 +39,17 @@ class UpdateForm(GovukForm):
         },
     )
     links = forms.CharField(required=False, max_length=MAX_LINKS * 500)
+    document = forms.FileField(
+        required=False,
+        error_messages={"invalid": "The selected file could not be read. Choose it again"},
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            # The same checks as a bid's attachments: by content, capped in size.
+            self.document_kind = check_upload(upload)
+        return upload
 
     def clean_links(self) -> str:
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
@@ -57,5 +69,10 @@ class UpdateForm(GovukForm):
     def fields_for_service(self) -> UpdateFields:
         data = self.cleaned_data
         return UpdateFields(
-            kind=data["kind"], title=data["title"], body=data["body"], links=data["links"]
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            links=data["links"],
+            document=data.get("document") or None,
+            document_kind=getattr(self, "document_kind", ""),
         )

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from funding.models import Bid
+from funding.models import AttachmentKind, Bid, private_storage
 from localdigital.core.markdown import render_markdown
 from localdigital.core.models import StateChangeRecord
 
@@ -100,6 +100,34 @@ class ProjectUpdate(models.Model):
 
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+def document_path(instance: "UpdateDocument", filename: str) -> str:
+    # As for bids' attachments: the name people gave the file never reaches the file system.
+    return f"updates/{instance.update_id}/{instance.token}"
+
+
+class UpdateDocument(models.Model):
+    """A file published with an update: checked by its content as bids'
+    attachments are (funding.uploads), kept in the same private storage, and
+    served only while its update is public (sharing.documents)."""
+
+    update = models.ForeignKey(ProjectUpdate, on_delete=models.CASCADE, related_name="documents")
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    file = models.FileField(upload_to=document_path, storage=private_storage, max_length=200)
+    original_name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=AttachmentKind.choices)
+    size = models.PositiveIntegerField(help_text="In bytes.")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["update", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("sharing:document", kwargs={"pk": self.update_id, "token": self.token})
 
 
 class UpdateStateChange(StateChangeRecord):

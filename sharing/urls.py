@@ -4,7 +4,7 @@ in the cache), the follow pages, and the officers' pages."""
 from django.urls import path
 
 from localdigital.core.page_cache import public_page
-from sharing import feeds, follow_pages, views
+from sharing import documents, feeds, follow_pages, views
 from sharing.open_data import updates_csv, updates_json
 from sharing.post import views as post
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("updates.csv", public_page(updates_csv), name="updates-csv"),
     path("updates.json", public_page(updates_json), name="updates-json"),
     path("updates/<int:pk>/", public_page(views.update_detail), name="update"),
+    path(
+        "updates/<int:pk>/documents/<str:token>/",
+        documents.document_download,
+        name="document",
+    ),
     path(
         "fund/projects/<slug:reference>/updates.atom",
         public_page(feeds.ProjectUpdatesFeed()),

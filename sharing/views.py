@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from declaration.models import Principle, ServiceArea
 from funding.models import Bid, Phase
+from funding.uploads import describe_size
 from localdigital.core.lists import ListQuery, checkbox_items, page_title, paginate, select_items
 from localdigital.core.titles import fitting_title
 from sharing.models import ProjectUpdate
@@ -92,6 +93,7 @@ def update_detail(request, pk):
     update = (
         ProjectUpdate.objects.public()
         .select_related("bid", "bid__lead", "bid__round")
+        .prefetch_related("documents")
         .filter(pk=pk)
         .first()
     )
@@ -100,5 +102,12 @@ def update_detail(request, pk):
     return render(
         request,
         "sharing/update.html",
-        {"page_title": fitting_title(update.title), "update": update},
+        {
+            "page_title": fitting_title(update.title),
+            "update": update,
+            "documents": [
+                {"document": document, "size": describe_size(document.size)}
+                for document in update.documents.all()
+            ],
+        },
     )

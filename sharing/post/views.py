@@ -1,5 +1,6 @@
 """Posting and editing updates, for officers of a funded project's councils."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from funding.officer_session import officer_required, signed_in_email
+from funding.uploads import describe_size
 from localdigital.core.ratelimit import rate_limit
 from localdigital.core.titles import fitting_title
 from sharing import services
@@ -53,6 +55,7 @@ def _form_page(request, *, form, bid, update=None) -> HttpResponse:
             "update": update,
             "kinds": UpdateKind.choices,
             "back": reverse("sharing:your-projects"),
+            "max_size": describe_size(settings.ATTACHMENT_MAX_BYTES),
         },
     )
 
@@ -66,7 +69,7 @@ def new_update(request: HttpRequest, reference: str) -> HttpResponse:
     bid = projects_of(email).filter(reference=reference).first()
     if bid is None:
         raise Http404("You cannot post updates to this project.")
-    form = UpdateForm(request.POST if request.method == "POST" else None)
+    form = UpdateForm(request.POST, request.FILES) if request.method == "POST" else UpdateForm()
     if request.method == "POST" and form.is_valid():
         update = services.update_post(bid=bid, email=email, fields=form.fields_for_service())
         request.session[NOTICE_KEY] = f"Your update “{update.title}” has been published."
@@ -91,7 +94,7 @@ def edit_update(request: HttpRequest, pk: int) -> HttpResponse:
     if update is None:
         raise Http404("You cannot edit this update.")
     if request.method == "POST":
-        form = UpdateForm(request.POST)
+        form = UpdateForm(request.POST, request.FILES)
         if form.is_valid():
             services.update_edit(update=update, fields=form.fields_for_service())
             request.session[NOTICE_KEY] = f"Your update “{update.title}” has been changed."

@@ -6,8 +6,10 @@ update to the followers of its project, councils and service area; hiding
 withdraws that announcement from the digests still to come.
 """
 
+import secrets
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,10 +17,11 @@ from funding.models import Bid
 from localdigital.core import content_version
 from localdigital.core.site_address import absolute_url
 from sharing import topics, workflow
-from sharing.models import ProjectUpdate
+from sharing.models import ProjectUpdate, UpdateDocument
 from subscriptions.services import announce, announcement_withdraw
 
 SUMMARY_LENGTH = 300
+NAME_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class UpdateFields:
     title: str
     body: str
     links: str = ""
+    # Checked already (funding.uploads.check_upload): the upload and its kind.
+    document: UploadedFile | None = None
+    document_kind: str = ""
 
 
 def _announcement_key(update: ProjectUpdate) -> str:
@@ -48,6 +54,26 @@ def _announce(update: ProjectUpdate) -> None:
     )
 
 
+def _add_document(update: ProjectUpdate, fields: UpdateFields) -> None:
+    upload = fields.document
+    if upload is None:
+        return
+    document = UpdateDocument(
+        update=update,
+        token=secrets.token_urlsafe(24),
+        original_name=(upload.name or "document")[-NAME_LENGTH:],
+        kind=fields.document_kind,
+        size=upload.size,
+    )
+    document.file.save(document.token, upload, save=False)
+    # Should the row fail to save, the file it names goes with it.
+    try:
+        document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+
+
 def update_post(*, bid: Bid, email: str, fields: UpdateFields) -> ProjectUpdate:
     """Publish an update to `bid` by the officer `email` (who the caller has
     checked may post to it: sharing.officers)."""
@@ -64,6 +90,7 @@ def update_post(*, bid: Bid, email: str, fields: UpdateFields) -> ProjectUpdate:
             links=fields.links,
         )
         update.save()
+        _add_document(update, fields)
         workflow.UPDATE_WORKFLOW.start(update, by_label=f"{update.author_email} (officer)")
         content_version.bump()
         _announce(update)
@@ -77,6 +104,7 @@ def update_edit(*, update: ProjectUpdate, fields: UpdateFields) -> ProjectUpdate
         update.body, update.links = fields.body, fields.links
         update.updated_at = timezone.now()
         update.save()
+        _add_document(update, fields)
         content_version.bump()
     return update
 

@@ -21,8 +21,8 @@ QUERIES = {
     # principles, service areas, councils with projects, the count, the page
     "/updates/": 5,
     "/updates/?council={council}&phase=discovery&principle=embed-an-open-culture": 5,
-    # the update with its project, lead and round
-    "/updates/{update}/": 1,
+    # the update with its project, lead and round; its documents
+    "/updates/{update}/": 2,
     # the fund's four (project, partners, principles, links), then its updates
     "/fund/projects/{project}/": 5,
     "/updates.atom": 1,
