@@ -51,6 +51,10 @@ class UpdateForm(GovukForm):
             self.document_kind = check_upload(upload)
         return upload
 
+    def clean_title(self) -> str:
+        # A title is one line: it becomes the subject of the followers' email.
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean_links(self) -> str:
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
         if len(lines) > MAX_LINKS:

@@ -47,7 +47,8 @@ def _announce(update: ProjectUpdate) -> None:
     announce(
         key=_announcement_key(update),
         topics=topics.topics_of(bid),
-        subject=f"New update from {bid.reference}: {update.title}"[:200],
+        # One line, as a subject must be (the outbox refuses a line break).
+        subject=" ".join(f"New update from {bid.reference}: {update.title}".split())[:200],
         title=f"{update.title} ({update.get_kind_display()}, {bid.title})",
         text=text,
         url=absolute_url(update.get_absolute_url()),

@@ -111,3 +111,19 @@ def test_followers_of_the_project_council_and_service_area_are_emailed_an_update
 def test_following_a_project_that_is_not_funded_is_not_found(client, db):
     assert client.get("/updates/follow/project/R9-9999/").status_code == 404
     assert client.get("/updates/follow/council/nowhere/").status_code == 404
+
+
+def test_a_title_with_line_breaks_still_makes_a_one_line_subject(
+    client, db, django_capture_on_commit_callbacks
+):
+    bid = funded_project()
+    with django_capture_on_commit_callbacks(execute=True):
+        _follow(client, f"/updates/follow/project/{bid.reference}/", email="p@example.com")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_update(bid, title="Sprint 3\r\nBcc: someone@example.com")
+
+    [email] = mail.outbox
+    assert "\n" not in email.subject
+    assert email.to == ["p@example.com"]
