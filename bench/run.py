@@ -54,6 +54,10 @@ PAGES = [
     "/fund/partners/?organisation=bench-7",
     "/fund/bench-0/expressions/",
     "/fund/bench-0/expressions/?page=30",
+    "/updates/",
+    "/updates/?phase=alpha&council=bench-7&page=2",
+    "/updates.atom",
+    "/fund/projects/BR0-0001/updates.atom",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"
@@ -91,13 +95,15 @@ def seed(signatories: int) -> None:
     if connection.vendor == "postgresql":
         _create_postgres_database(connection.settings_dict)
     call_command("migrate", verbosity=0)
-    from bench.seed import seed_expressions, seed_fund, seed_signatories
+    from bench.seed import seed_expressions, seed_fund, seed_signatories, seed_updates
 
     seed_signatories(signatories)
     # The real fund had some 400 bids over its rounds: 100 times that.
     seed_fund(rounds=10, bids_per_round=4_000)
     # Round 1 had 389 expressions of interest for 77 full bids: about five to a bid.
     seed_expressions(round_slug="bench-0", count=20_000)
+    # About 40,000: a hundred times the few hundred the real projects might post.
+    seed_updates(per_project=3)
 
 
 def _create_postgres_database(settings_dict: dict) -> None:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from declaration.models import Principle, ServiceArea
+from localdigital.core.markdown import render_markdown
 from signatories import counts as signatory_counts
 from signatories.models import (
     Commitment,
@@ -201,6 +202,40 @@ def _bid_relations(bids: list, councils: list, principles: list, rng: random.Ran
         CostLine(bid=bid, category=CostCategory.LEAD, description="Project team", amount=bid.amount)
         for bid in bids
     )
+
+
+def seed_updates(*, per_project: int) -> None:
+    """`per_project` published updates on each funded benchmark project (written
+    directly: the service's emails and announcements are not what is measured)."""
+    from funding.models import Bid
+    from sharing.models import ProjectUpdate, UpdateKind
+
+    funded = Bid.objects.funded().filter(round__slug__startswith="bench-")
+    if ProjectUpdate.objects.filter(bid__in=funded).count() >= funded.count() * per_project:
+        return
+    rng = random.Random(2021)
+    now = timezone.now()
+    body = "We tested the new service with **residents** this sprint.\n\n* what we learnt\n* what is next"
+    with transaction.atomic():
+        ProjectUpdate.objects.filter(bid__in=funded).delete()
+        ProjectUpdate.objects.bulk_create(
+            (
+                ProjectUpdate(
+                    bid_id=bid_id,
+                    kind=rng.choice(UpdateKind.values),
+                    title=f"Sprint {n + 1} of project {bid_id}",
+                    body=body,
+                    body_html=render_markdown(body),
+                    author_email="officer@bench.gov.uk",
+                    published_at=now - timezone.timedelta(hours=rng.randrange(1, 20_000)),
+                    updated_at=now,
+                )
+                for bid_id in funded.values_list("pk", flat=True).iterator()
+                for n in range(per_project)
+            ),
+            batch_size=5_000,
+        )
+    _analyze()
 
 
 def _analyze() -> None:

@@ -242,8 +242,9 @@ def project_list(request):
     )
 
 
-@require_safe
-def project_detail(request, reference):
+def project_page_context(reference: str) -> dict:
+    """What the funded project's page shows; Http404 if no funded project has
+    the reference. Pages that add to it (its updates: sharing) start from here."""
     # Only funded projects have a page: a bid that was not funded is shown,
     # with its outcome, in the list of bids, and has nothing more to show.
     bid = (
@@ -261,18 +262,19 @@ def project_detail(request, reference):
     if bid is None:
         raise Http404("No funded project has this reference.")
     links = list(bid.links.all())
-    return render(
-        request,
-        "fund/project.html",
-        {
-            "page_title": fitting_title(bid.title),
-            "bid": bid,
-            "link_groups": [
-                {"kind": kind, "heading": heading, "links": [x for x in links if x.kind == kind]}
-                for kind, heading in LINK_GROUPS
-            ],
-        },
-    )
+    return {
+        "page_title": fitting_title(bid.title),
+        "bid": bid,
+        "link_groups": [
+            {"kind": kind, "heading": heading, "links": [x for x in links if x.kind == kind]}
+            for kind, heading in LINK_GROUPS
+        ],
+    }
+
+
+@require_safe
+def project_detail(request, reference):
+    return render(request, "fund/project.html", project_page_context(reference))
 
 
 # Open data

@@ -10,10 +10,10 @@ import tempfile
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from localdigital.beat_schedule import beat_schedule
 from localdigital.core.inline_scripts import govuk_template_script_hashes
 from localdigital.core.logging import logging_config
 
@@ -51,9 +51,11 @@ INSTALLED_APPS = [
     # Django's admin, behind two-factor sign-in (localdigital.core.staff_admin);
     # after core, whose templates override a few of the admin's.
     "localdigital.core.apps.StaffAdminConfig",
+    "subscriptions",
     "declaration",
     "signatories",
     "funding",
+    "sharing",
     "localdigital.pages",
 ]
 
@@ -198,31 +200,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = env.str(
     "CELERY_BEAT_SCHEDULE_FILENAME",
     default=str(Path(tempfile.gettempdir()) / "localdigital-beat-schedule"),
 )
-CELERY_BEAT_SCHEDULE = {
-    "send-due-email": {
-        "task": "localdigital.core.tasks.send_due_outbox_emails",
-        "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
-    },
-    "purge-unconfirmed-sign-ups": {
-        "task": "signatories.tasks.purge_unconfirmed_sign_ups",
-        "schedule": crontab(hour=3, minute=15),
-    },
-    # Hourly, so that a wrong password is gone within the hour after it stops
-    # counting towards a lock (as the privacy notice says).
-    # The fund's reminders (funding.tasks): each is sent once, whenever it runs.
-    "remind-officers-of-closing-rounds": {
-        "task": "funding.tasks.remind_officers_of_closing_rounds",
-        "schedule": crontab(minute="*/15"),
-    },
-    "remind-assessors-of-due-assessments": {
-        "task": "funding.tasks.remind_assessors_of_due_assessments",
-        "schedule": crontab(minute=30),
-    },
-    "forget-old-staff-sign-ins": {
-        "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
-        "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
-    },
-}
+CELERY_BEAT_SCHEDULE = beat_schedule(env)
 
 # How many days before their round's assessment due date assessors are
 # reminded of the bids they have not scored (once each).

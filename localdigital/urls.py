@@ -8,6 +8,7 @@ from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
 from localdigital.pages import open_data, principles, views
 from localdigital.pages.sitemaps import SITEMAPS
+from sharing import project_page
 
 admin.site.site_header = "Local Digital administration"
 admin.site.site_title = "Local Digital administration"
@@ -32,6 +33,15 @@ urlpatterns = [
     path("sign/", include("signatories.sign.urls")),
     path("", include("signatories.urls")),
     path("fund/apply/", include("funding.apply.urls")),
+    # The funded project's page, with its updates (sharing), at the address
+    # the fund gives it (reverse("fund:project")): matched before the fund's own.
+    path(
+        "fund/projects/<slug:reference>/",
+        public_page(project_page.project_detail),
+        name="project-with-updates",
+    ),
+    path("", include("sharing.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("fund/", include("funding.urls")),
     path(
         "accessibility/",

@@ -55,6 +55,9 @@ class OutboundEmail(models.Model):
         db_index=True,
         help_text="The sign-up or bid reference the email is about.",
     )
+    # Extra headers sent with the message, such as the one-click unsubscribe
+    # of RFC 8058 that every email to followers carries (subscriptions).
+    headers = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=EmailState, default=EmailState.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

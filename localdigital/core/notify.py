@@ -19,6 +19,13 @@ from localdigital.core.outbox import DEFAULT_EMAIL_TIMEOUT_SECONDS, Undeliverabl
 RETRY_STATUSES = {429}
 
 
+def _one_click_unsubscribe_url(message) -> str | None:
+    """Notify writes the List-Unsubscribe headers itself, from this address
+    (RFC 8058's one-click POST), in place of the ones the outbox keeps."""
+    header = (message.extra_headers or {}).get("List-Unsubscribe", "")
+    return header.strip().removeprefix("<").removesuffix(">") or None
+
+
 class NotifyEmailBackend(BaseEmailBackend):
     def __init__(self, fail_silently: bool = False, timeout: float | None = None, **kwargs):
         super().__init__(fail_silently=fail_silently)
@@ -41,6 +48,7 @@ class NotifyEmailBackend(BaseEmailBackend):
                 template_id=settings.NOTIFY_TEMPLATE_ID,
                 personalisation={"subject": message.subject, "body": message.body},
                 reference=getattr(message, "reference", None) or None,
+                one_click_unsubscribe_url=_one_click_unsubscribe_url(message),
             )
         except HTTPError as error:
             if 400 <= error.status_code < 500 and error.status_code not in RETRY_STATUSES:

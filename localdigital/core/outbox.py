@@ -43,13 +43,19 @@ class UndeliverableEmail(Exception):
     (GOV.UK Notify's 400, for an address it will not send to)."""
 
 
-def queue_email(*, to: str, subject: str, body: str, reference: str = "") -> OutboundEmail:
+def queue_email(
+    *, to: str, subject: str, body: str, reference: str = "", headers: dict | None = None
+) -> OutboundEmail:
     """Write an email to the outbox, to be sent once the caller's transaction commits.
+
+    `headers` are sent with it as they are (List-Unsubscribe, say).
 
     Raises ValidationError for a message that could never be sent (a bad address,
     a subject with a line break) or that does not name its reference.
     """
-    email = OutboundEmail(to_address=to, subject=subject, body=body, reference=reference)
+    email = OutboundEmail(
+        to_address=to, subject=subject, body=body, reference=reference, headers=headers or {}
+    )
     # The database checks the constraints; this catches what only Python can.
     email.full_clean(validate_constraints=False)
     email.save()
@@ -141,6 +147,7 @@ def _deliver(email: OutboundEmail) -> str:
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to_address],
+        headers=email.headers or None,
         connection=get_connection(timeout=timeout),
     )
     # Read by email services that track messages (localdigital.core.notify).

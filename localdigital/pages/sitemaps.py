@@ -8,6 +8,7 @@ from funding.sitemaps import (
     RoundSitemap,
 )
 from localdigital.core.site_address import SiteSitemap
+from sharing.sitemaps import SHARING_PAGES, UpdateSitemap
 from signatories.models import Organisation, SignUp
 
 
@@ -24,6 +25,7 @@ class PublicPagesSitemap(SiteSitemap):
             "sign:start",
             "open-data",
             *FUND_PAGES,
+            *SHARING_PAGES,
             "accessibility",
             "privacy",
             "cookies",
@@ -80,4 +82,5 @@ SITEMAPS = {
     "fund-rounds": RoundSitemap,
     "fund-projects": FundedProjectSitemap,
     "fund-expressions": RoundExpressionsSitemap,
+    "project-updates": UpdateSitemap,
 }

@@ -34,7 +34,8 @@ QUERIES = {
     # the totals (a summary row, which gives the count too), the page, partners
     "/fund/projects/": 3,
     # the project with its round, lead and area; partners; principles; payments; links
-    "/fund/projects/{project}/": 5,
+    # (and its updates, added by sharing.project_page, which answers the address)
+    "/fund/projects/{project}/": 6,
 }
 
 

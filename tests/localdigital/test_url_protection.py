@@ -28,6 +28,20 @@ PUBLIC_VIEWS = {
     "apply:sign-in-check-email",
     "apply:sign-in-link",
     "apply:sign-out",
+    # Project updates: the funded project's page with them, the list, each
+    # update's page, the feeds and the open data.
+    "project-with-updates",
+    "sharing:updates",
+    "sharing:feed",
+    "sharing:updates-csv",
+    "sharing:updates-json",
+    "sharing:update",
+    "sharing:project-feed",
+    # Following by email: the pages behind emailed links carry their own
+    # secrets; the confirmation page only shows a button, and the one-click
+    # address takes only the mail program's POST.
+    "subscriptions:confirm",
+    "subscriptions:one-click",
 }
 
 # Whole sections that are public by design: pages about signatories, the

@@ -57,6 +57,25 @@ def test_email_goes_through_notify_with_the_one_template(
     assert email.provider_reference
 
 
+def test_notify_is_given_the_one_click_unsubscribe_address_of_an_email_that_has_one(
+    notify, django_capture_on_commit_callbacks
+):
+    one_click = "http://testserver/subscriptions/one-click/abc/"
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        queue_email(
+            to="reader@example.com",
+            subject="New update",
+            body="Something new.",
+            headers={
+                "List-Unsubscribe": f"<{one_click}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+
+    [sent] = notify.received
+    assert sent["one_click_unsubscribe_url"] == one_click
+
+
 def test_a_message_notify_refuses_is_not_retried_and_staff_see_why(
     notify, django_capture_on_commit_callbacks, admin_client
 ):

@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
@@ -308,3 +309,18 @@ def test_admin_retry_now_requeues_failed_and_queued_emails(admin_client, setting
     assert failed.next_attempt_at <= timezone.now()
     assert queued.next_attempt_at <= timezone.now()
     assert send_due_emails() == {OutboundEmail.State.SENT: 2}
+
+
+def test_the_headers_a_message_was_queued_with_are_sent_with_it(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email(
+            to="reader@example.com",
+            subject="New update",
+            body="Something new.",
+            headers={"List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        )
+
+    [email] = mail.outbox
+    assert email.message()["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

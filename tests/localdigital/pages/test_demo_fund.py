@@ -23,6 +23,7 @@ from funding.models import (
 )
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.fund_content import CRITERIA
+from sharing.models import ProjectUpdate
 from tests.admin_pages import make_staff, page_text
 from tests.staff import sign_in_staff
 
@@ -218,3 +219,21 @@ def test_the_demo_publishes_its_funded_projects_as_valid_360giving_grants(demo, 
     assert all(
         grant["recipientOrganization"][0]["id"].startswith("GB-LA") for grant in document["grants"]
     )
+
+
+def test_demo_funded_projects_show_updates_from_their_officers(client, demo):
+    project = Bid.objects.funded().order_by("pk").first()
+    updates = ProjectUpdate.objects.filter(bid=project)
+
+    assert updates.count() == 2
+    assert {update.author_email for update in updates} == {project.submitted_by_email}
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "Show and tell: the first prototype" in page
+    assert all(update.published_at > project.decided_at for update in updates)
+
+
+def test_loading_the_demo_again_posts_no_more_updates(demo):
+    before = ProjectUpdate.objects.count()
+    call_command("load_demo_content")
+
+    assert ProjectUpdate.objects.count() == before

@@ -15,12 +15,13 @@ from django.test import Client
 from funding import services
 from funding.models import BidState, CriterionFeedback, Expression, Round, Section
 from signatories.models import Organisation
-from tests.browser import test_fund_public_pages, test_signatory_pages
+from tests.browser import test_fund_public_pages, test_signatory_pages, update_pages
 from tests.factories import OrganisationFactory, decided_bid
 from tests.funding.apply.sections import signed_in, url
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
 from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
+from tests.subscriptions.followers import last_email_to, link_path
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.django_db
 signatories = test_signatory_pages.signatories
 fund = test_fund_public_pages.fund
 your_council = test_fund_public_pages.your_council
+updated_project = update_pages.updated_project
 
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -137,6 +139,32 @@ def save_expression_pages(folder, officer, council):
     expression = Expression.objects.get(round__slug="round-7")
     save(folder, officer, f"/fund/apply/expressions/{expression.pk}/")
     save(folder, officer, f"/fund/apply/expressions/{expression.pk}/sent/")
+
+
+def test_project_update_and_following_pages_are_valid_html(client, updated_project, tmp_path):
+    for address, _, status in update_pages.PAGES:
+        save(tmp_path, client, address, status=status)
+    update = updated_project.updates.get()
+    save(tmp_path, client, update.get_absolute_url())
+    follow = f"/updates/follow/project/{updated_project.reference}/"
+    save(tmp_path, client, follow, data={})
+    save(tmp_path, client, follow, data={"email": "reader@example.com", "frequency": "each"})
+    confirm = link_path(last_email_to("reader@example.com").body, "confirm")
+    save(tmp_path, client, confirm)
+    manage = client.post(confirm)["Location"]
+    save(tmp_path, client, manage)
+    save(tmp_path, client, manage.replace("/manage/", "/unsubscribe/"))
+    save(tmp_path, client, "/subscriptions/manage/forged/", status=404)
+
+    # The officer's pages: their projects, a new update sent empty, editing one.
+    officer = signed_in(update_pages.OFFICER)
+    save(tmp_path, officer, "/updates/yours/")
+    new = f"/updates/yours/{updated_project.reference}/new/"
+    save(tmp_path, officer, new)
+    save(tmp_path, officer, new, data={})
+    save(tmp_path, officer, f"/updates/yours/edit/{update.pk}/")
+
+    assert_valid_html(tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from localdigital.pages.demo.assessments import assign_demo_assessments
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.signatories import create_demo_signatories
 from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
+from localdigital.pages.demo.updates import create_demo_updates
 
 
 class Command(BaseCommand):
@@ -25,11 +26,13 @@ class Command(BaseCommand):
         # bids are made by the demo signatories, so they come first.
         signed_up = create_demo_signatories()
         bids = create_demo_fund()
+        updates = create_demo_updates()
         staff = create_demo_staff()
         # Needs the demo assessor's account, so after the staff are made.
         assign_demo_assessments()
         self.stdout.write(
-            f"Demo content is up to date ({signed_up} sign-up(s) and {bids} bid(s) added)."
+            f"Demo content is up to date ({signed_up} sign-up(s), {bids} bid(s) "
+            f"and {updates} project update(s) added)."
         )
         for line in sign_in_instructions(staff):
             self.stdout.write(line)

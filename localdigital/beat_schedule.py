@@ -1,0 +1,50 @@
+"""The worker's scheduled jobs (celery beat), read by settings.CELERY_BEAT_SCHEDULE.
+
+Times are UK time (CELERY_TIMEZONE). Each job is safe to run twice: what it
+sends or deletes is recorded, so a second run finds nothing to do.
+"""
+
+from celery.schedules import crontab
+
+
+def beat_schedule(env) -> dict:
+    return {
+        "send-due-email": {
+            "task": "localdigital.core.tasks.send_due_outbox_emails",
+            "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
+        },
+        "purge-unconfirmed-sign-ups": {
+            "task": "signatories.tasks.purge_unconfirmed_sign_ups",
+            "schedule": crontab(hour=3, minute=15),
+        },
+        # Hourly, so that a wrong password is gone within the hour after it stops
+        # counting towards a lock (as the privacy notice says).
+        "forget-old-staff-sign-ins": {
+            "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
+            "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
+        },
+        # The fund's reminders (funding.tasks): each is sent once, whenever it runs.
+        "remind-officers-of-closing-rounds": {
+            "task": "funding.tasks.remind_officers_of_closing_rounds",
+            "schedule": crontab(minute="*/15"),
+        },
+        "remind-assessors-of-due-assessments": {
+            "task": "funding.tasks.remind_assessors_of_due_assessments",
+            "schedule": crontab(minute=30),
+        },
+        # Following by email (subscriptions): the sweep for announcements whose
+        # worker message was lost, the weekly digest, and forgetting requests
+        # nobody confirmed.
+        "send-unsent-announcements": {
+            "task": "subscriptions.tasks.send_unsent_announcements",
+            "schedule": 60.0 * 5,
+        },
+        "send-weekly-digests": {
+            "task": "subscriptions.tasks.send_weekly_digests",
+            "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+        },
+        "forget-unconfirmed-followers": {
+            "task": "subscriptions.tasks.forget_unconfirmed_followers",
+            "schedule": crontab(hour=3, minute=45),
+        },
+    }

@@ -1,0 +1,1 @@
+"""Sharing what councils do: the updates funded projects post about their work."""

@@ -1,0 +1,33 @@
+"""Every write of the subscriptions app, one transaction each."""
+
+from subscriptions.services.following import (
+    CONFIRM_DAYS,
+    follow_confirm,
+    follow_request,
+    forget_unconfirmed,
+    subscriber_delete,
+    subscription_remove,
+    subscription_set_frequency,
+)
+from subscriptions.services.sending import (
+    announce,
+    announcement_send,
+    announcement_withdraw,
+    send_unsent_announcements,
+    send_weekly_digests,
+)
+
+__all__ = [
+    "CONFIRM_DAYS",
+    "announce",
+    "announcement_send",
+    "announcement_withdraw",
+    "follow_confirm",
+    "follow_request",
+    "forget_unconfirmed",
+    "send_unsent_announcements",
+    "send_weekly_digests",
+    "subscriber_delete",
+    "subscription_remove",
+    "subscription_set_frequency",
+]
