@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "declaration",
     "signatories",
     "funding",
+    "programme",
     "localdigital.pages",
 ]
 

@@ -2,12 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from declaration import urls as declaration_urls
 from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
-from localdigital.pages import open_data, principles, views
+from localdigital.pages import declaration_page, open_data, principles, views
 from localdigital.pages.sitemaps import SITEMAPS
+from programme.views import co_publishers
 
 admin.site.site_header = "Local Digital administration"
 admin.site.site_title = "Local Digital administration"
@@ -15,17 +15,24 @@ admin.site.index_title = "Manage the site"
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
+    # The declaration's pages list other apps' records (co-publishers, commitments,
+    # funded projects), so they are composed here, above the apps.
     path(
         "declaration/",
         include(
             (
                 [
-                    *declaration_urls.urlpatterns,
+                    path("", public_page(declaration_page.declaration_index), name="index"),
+                    path(
+                        "co-publishers/",
+                        public_page(co_publishers.co_publisher_list),
+                        name="co-publishers",
+                    ),
                     path(
                         "<slug:slug>/", public_page(principles.principle_detail), name="principle"
                     ),
                 ],
-                declaration_urls.app_name,
+                "declaration",
             )
         ),
     ),
@@ -33,6 +40,7 @@ urlpatterns = [
     path("", include("signatories.urls")),
     path("fund/apply/", include("funding.apply.urls")),
     path("fund/", include("funding.urls")),
+    path("", include("programme.urls")),
     path(
         "accessibility/",
         views.information_page("pages/accessibility.html", "Accessibility statement"),

@@ -3,6 +3,7 @@ from django.urls import reverse
 from declaration.models import Principle
 from funding.sitemaps import FUND_PAGES, FundedProjectSitemap, RoundSitemap
 from localdigital.core.site_address import SiteSitemap
+from programme.sitemaps import PROGRAMME_PAGES, EventSitemap, NewsSitemap, ProgrammePageSitemap
 from signatories.models import Organisation, SignUp
 
 
@@ -19,6 +20,7 @@ class PublicPagesSitemap(SiteSitemap):
             "sign:start",
             "open-data",
             *FUND_PAGES,
+            *PROGRAMME_PAGES,
             "accessibility",
             "privacy",
             "cookies",
@@ -74,4 +76,7 @@ SITEMAPS = {
     "signatories": SignatorySitemap,
     "fund-rounds": RoundSitemap,
     "fund-projects": FundedProjectSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "programme": ProgrammePageSitemap,
 }
