@@ -78,9 +78,7 @@ def test_content_editors_group_holds_only_content_permissions():
     assert fund == {"fund", "round", "roundphase", "criterion"}
     register = group.permissions.filter(content_type__app_label="signatories")
     assert list(register.values_list("codename", flat=True)) == ["view_organisation"]
-    other_apps = set(
-        group.permissions.values_list("content_type__app_label", flat=True).distinct()
-    )
+    other_apps = set(group.permissions.values_list("content_type__app_label", flat=True).distinct())
     assert other_apps == {"declaration", "funding", "programme", "signatories"}
 
 

@@ -18,6 +18,7 @@ def committed(django_capture_on_commit_callbacks):
     would (each test runs inside a transaction that is never committed)."""
     return django_capture_on_commit_callbacks
 
+
 NINE = datetime.datetime(2026, 10, 25, 9, 0, tzinfo=datetime.UTC)
 
 
