@@ -68,12 +68,8 @@ class CoPublisher(models.Model):
     def clean(self):
         self.name = self.name.strip()
         if self.organisation_id and self.name:
-            raise ValidationError(
-                {"name": "Choose an organisation from the register or type a name, not both"},
-                code="named_twice",
-            )
+            message = "Choose an organisation from the register or type a name, not both"
+            raise ValidationError({"name": ValidationError(message, code="named_twice")})
         if not self.organisation_id and not self.name:
-            raise ValidationError(
-                {"organisation": "Choose an organisation from the register or type its name"},
-                code="not_named",
-            )
+            message = "Choose an organisation from the register or type its name"
+            raise ValidationError({"organisation": ValidationError(message, code="not_named")})

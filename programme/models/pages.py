@@ -86,8 +86,12 @@ class ProgrammePage(models.Model):
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk is not None and ancestor.pk == self.pk:
                 raise ValidationError(
-                    {"parent": "A page cannot be inside itself or one of its own pages"},
-                    code="parent_loop",
+                    {
+                        "parent": ValidationError(
+                            "A page cannot be inside itself or one of its own pages",
+                            code="parent_loop",
+                        )
+                    }
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
