@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 
 from programme.admin.preview import PreviewMixin
@@ -24,6 +25,8 @@ class WhenFilter(admin.SimpleListFilter):
 class EventAdmin(PreviewMixin, admin.ModelAdmin):
     preview_template = "programme/event.html"
     preview_name = "event"
+    # A booking link typed without its scheme is taken to be https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "starts_at", "attendance", "organiser", "status"]
     list_filter = ["status", WhenFilter, "attendance"]
     search_fields = ["title", "description", "organiser", "venue_name"]
