@@ -17,6 +17,7 @@ from tests.factories import OrganisationFactory
 from tests.funding.apply.sections import signed_in, url
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
+from tests.programme.content import PROGRAMME_PAGES, programme_content
 from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,17 @@ def test_fund_and_officer_pages_are_valid_html(client, your_council, tmp_path):
     save(tmp_path, officer, check_answers)
     # Sent incomplete: refused, listing what is missing.
     save(tmp_path, officer, check_answers, data={}, status=409)
+
+    assert_valid_html(tmp_path)
+
+
+def test_news_events_and_programme_pages_are_valid_html(client, tmp_path):
+    programme_content()
+    for address, _ in PROGRAMME_PAGES:
+        save(tmp_path, client, address)
+    save(tmp_path, client, "/")  # with its latest news
+    save(tmp_path, client, "/declaration/")  # with its co-publishers
+    save(tmp_path, client, "/open-data/")
 
     assert_valid_html(tmp_path)
 
