@@ -52,6 +52,16 @@ PAGES = [
     "/fund/projects/",
     "/fund/projects/BR0-0001/",
     "/fund/partners/?organisation=bench-7",
+    "/declaration/co-publishers/",
+    "/news/",
+    "/news/?page=40",
+    "/news/bench-news-7/",
+    "/news.atom",
+    "/events/",
+    "/events/bench-event-7/",
+    "/events.ics",
+    "/programme/",
+    "/programme/bench-page-17/",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"
@@ -90,10 +100,12 @@ def seed(signatories: int) -> None:
         _create_postgres_database(connection.settings_dict)
     call_command("migrate", verbosity=0)
     from bench.seed import seed_fund, seed_signatories
+    from bench.seed_programme import seed_programme
 
     seed_signatories(signatories)
     # The real fund had some 400 bids over its rounds: 100 times that.
     seed_fund(rounds=10, bids_per_round=4_000)
+    seed_programme(posts=20_000, events=10_000, pages=1_000)
 
 
 def _create_postgres_database(settings_dict: dict) -> None:
