@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.fund import create_demo_fund
+from localdigital.pages.demo.programme import create_demo_programme
 from localdigital.pages.demo.signatories import create_demo_signatories
 from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         # bids are made by the demo signatories, so they come first.
         signed_up = create_demo_signatories()
         bids = create_demo_fund()
+        create_demo_programme()
         staff = create_demo_staff()
         self.stdout.write(
             f"Demo content is up to date ({signed_up} sign-up(s) and {bids} bid(s) added)."
