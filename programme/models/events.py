@@ -26,6 +26,11 @@ class EventQuerySet(models.QuerySet):
     def past(self):
         return self.published().filter(ends_at__lte=timezone.now()).order_by("-starts_at", "-pk")
 
+    def next_end_time(self):
+        """When the next event ends and so becomes past, or None: the pages that
+        split upcoming from past are kept in the cache no later than that."""
+        return self.upcoming().order_by("ends_at").values_list("ends_at", flat=True).first()
+
 
 class Event(models.Model):
     title = models.CharField(max_length=150)

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from localdigital.core.lists import ListQuery, page_title, paginate
 from localdigital.core.open_data import csv_response, json_response
+from localdigital.core.page_cache import keep_until
 from programme import open_data
 from programme.calendar import calendar_for
 from programme.models import Event
@@ -21,17 +22,21 @@ def event_list(request):
     past, pagination = paginate(request, Event.objects.past(), query)
     upcoming = list(Event.objects.upcoming()[:UPCOMING_SHOWN]) if past.number == 1 else []
     title = "Events" if past.number == 1 else page_title("Past events", past)
-    return render(
+    response = render(
         request,
         "programme/event_list.html",
         {"page_title": title, "upcoming": upcoming, "past": past, "pagination": pagination},
     )
+    # An event that ends moves from upcoming to past: kept until then at most.
+    return keep_until(response, Event.objects.next_end_time())
 
 
 @require_safe
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
-    return render(request, "programme/event.html", {"event": event, "page_title": event.title})
+    response = render(request, "programme/event.html", {"event": event, "page_title": event.title})
+    # Once over, its page says so and offers no calendar file.
+    return keep_until(response, None if event.is_over else event.ends_at)
 
 
 @require_safe
@@ -43,9 +48,10 @@ def event_ics(request, slug):
 @require_safe
 def events_ics(request):
     events = Event.objects.upcoming()
-    return _calendar_response(
+    response = _calendar_response(
         calendar_for(events, name="Local Digital events"), "local-digital-events.ics"
     )
+    return keep_until(response, Event.objects.next_end_time())
 
 
 def _calendar_response(body: bytes, filename: str) -> HttpResponse:

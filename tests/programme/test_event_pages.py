@@ -145,12 +145,13 @@ def test_event_pages_run_a_fixed_number_of_queries(client, django_assert_num_que
         EventFactory(starts_at=now - datetime.timedelta(days=days + 1))
     event = EventFactory()
 
-    # the count of past events, a page of them, the upcoming ones
-    with django_assert_num_queries(3):
+    # the count of past events, a page of them, the upcoming ones, when the next one ends
+    with django_assert_num_queries(4):
         assert client.get("/events/").status_code == 200
     with django_assert_num_queries(1):
         assert client.get(event.get_absolute_url()).status_code == 200
     with django_assert_num_queries(1):
         assert client.get(f"/events/{event.slug}.ics").status_code == 200
-    with django_assert_num_queries(1):
+    # the upcoming events, when the next one ends
+    with django_assert_num_queries(2):
         assert client.get("/events.ics").status_code == 200

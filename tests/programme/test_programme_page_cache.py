@@ -42,6 +42,30 @@ def test_a_scheduled_post_shows_at_its_time_on_pages_kept_in_the_cache(client, p
         assert "Due at twenty past" in client.get(path).content.decode()
 
 
+@pytest.mark.parametrize("path", ["/events/", "/events.ics", "/events/ending/"])
+def test_an_event_moves_to_the_past_at_its_end_on_pages_kept_in_the_cache(client, path):
+    with time_machine.travel(NINE, tick=False) as clock:
+        EventFactory(
+            title="Ending soon",
+            slug="ending",
+            starts_at=NINE - datetime.timedelta(hours=1),
+            ends_at=NINE + datetime.timedelta(seconds=30),
+        )
+        assert client.get(path)["Cache-Control"] == "public, max-age=30, s-maxage=30"
+        before = client.get(path).content.decode()
+
+        clock.shift(datetime.timedelta(seconds=30))
+        after = client.get(path).content.decode()
+
+    if path == "/events/":
+        assert "Ending soon" in before.split("Past events")[0]
+        assert "Ending soon" in after.split("Past events")[1]
+    elif path == "/events.ics":
+        assert "SUMMARY:Ending soon" in before and "Ending soon" not in after
+    else:
+        assert "Add to calendar" in before and "This event has taken place." in after
+
+
 def test_with_nothing_scheduled_news_is_kept_for_the_usual_time(client):
     NewsPostFactory()
 
