@@ -157,3 +157,18 @@ def test_admin_lists_have_filters_and_search(editor):
     assert "Past show and tell" in events
     assert "Training" in pages
     assert ProgrammePage.objects.count() == 1
+
+
+def test_drafts_of_an_event_and_a_programme_page_can_be_previewed(editor):
+    parent = ProgrammePageFactory(title="Cyber support")
+    page = ProgrammePageFactory(title="Cyber grants", parent=parent, status=PublicationStatus.DRAFT)
+    event = EventFactory(title="Draft meet-up", status=PublicationStatus.DRAFT)
+
+    page_preview = editor.get(f"/admin/programme/programmepage/{page.pk}/preview/")
+    event_preview = editor.get(f"/admin/programme/event/{event.pk}/preview/")
+
+    assert page_preview.status_code == 200
+    breadcrumbs = page_preview.content.decode().split('aria-label="Breadcrumb"')[1]
+    assert "Cyber support" in breadcrumbs.split("</nav>")[0]
+    assert event_preview.status_code == 200
+    assert "Draft meet-up" in event_preview.content.decode()
