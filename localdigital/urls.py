@@ -6,7 +6,7 @@ from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
 from localdigital.pages import declaration_page, open_data, principles, views
-from localdigital.pages.sitemaps import SITEMAPS
+from localdigital.pages.sitemaps import SITEMAPS, news_kept_until_the_next_post
 from programme.views import co_publishers
 
 admin.site.site_header = "Local Digital administration"
@@ -66,7 +66,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<slug:section>.xml",
-        public_page(sitemap_section),
+        public_page(news_kept_until_the_next_post(sitemap_section)),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -1,8 +1,12 @@
+import functools
+
 from django.urls import reverse
 
 from declaration.models import Principle
 from funding.sitemaps import FUND_PAGES, FundedProjectSitemap, RoundSitemap
+from localdigital.core.page_cache import keep_until
 from localdigital.core.site_address import SiteSitemap
+from programme.models import NewsPost
 from programme.sitemaps import PROGRAMME_PAGES, EventSitemap, NewsSitemap, ProgrammePageSitemap
 from signatories.models import Organisation, SignUp
 
@@ -80,3 +84,17 @@ SITEMAPS = {
     "events": EventSitemap,
     "programme": ProgrammePageSitemap,
 }
+
+
+def news_kept_until_the_next_post(section_view):
+    """The sitemap's news section lists a scheduled post from its time: kept
+    in the cache no later than that, as the news pages are."""
+
+    @functools.wraps(section_view)
+    def view(request, *args, **kwargs):
+        response = section_view(request, *args, **kwargs)
+        if kwargs.get("section") == "news":
+            keep_until(response, NewsPost.objects.next_publication_time())
+        return response
+
+    return view

@@ -22,24 +22,25 @@ def committed(django_capture_on_commit_callbacks):
 NINE = datetime.datetime(2026, 10, 25, 9, 0, tzinfo=datetime.UTC)
 
 
-@pytest.mark.parametrize("path", ["/", "/news/", "/news.atom"])
+@pytest.mark.parametrize("path", ["/", "/news/", "/news.atom", "/sitemap-news.xml"])
 def test_a_scheduled_post_shows_at_its_time_on_pages_kept_in_the_cache(client, path):
+    # Each page links to its posts by their addresses.
     with time_machine.travel(NINE, tick=False) as clock:
-        NewsPostFactory(title="Published at nine", published_at=NINE - datetime.timedelta(hours=1))
+        NewsPostFactory(slug="published-at-nine", published_at=NINE - datetime.timedelta(hours=1))
         NewsPostFactory(
-            title="Due at twenty past", published_at=NINE + datetime.timedelta(seconds=20)
+            slug="due-at-twenty-past", published_at=NINE + datetime.timedelta(seconds=20)
         )
 
         first = client.get(path)
-        assert "Published at nine" in first.content.decode()
-        assert "Due at twenty past" not in first.content.decode()
+        assert "/news/published-at-nine/" in first.content.decode()
+        assert "/news/due-at-twenty-past/" not in first.content.decode()
         # Browsers and a CDN may keep it until the post is due, and no longer.
         assert first["Cache-Control"] == "public, max-age=20, s-maxage=20"
 
         clock.shift(datetime.timedelta(seconds=10))
-        assert "Due at twenty past" not in client.get(path).content.decode()
+        assert "/news/due-at-twenty-past/" not in client.get(path).content.decode()
         clock.shift(datetime.timedelta(seconds=10))
-        assert "Due at twenty past" in client.get(path).content.decode()
+        assert "/news/due-at-twenty-past/" in client.get(path).content.decode()
 
 
 @pytest.mark.parametrize("path", ["/events/", "/events.ics", "/events/ending/"])
