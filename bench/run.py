@@ -58,6 +58,16 @@ PAGES = [
     "/updates/?phase=alpha&council=bench-7&page=2",
     "/updates.atom",
     "/fund/projects/BR0-0001/updates.atom",
+    "/declaration/co-publishers/",
+    "/news/",
+    "/news/?page=40",
+    "/news/bench-news-7/",
+    "/news.atom",
+    "/events/",
+    "/events/bench-event-7/",
+    "/events.ics",
+    "/programme/",
+    "/programme/bench-page-17/",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"
@@ -96,6 +106,7 @@ def seed(signatories: int) -> None:
         _create_postgres_database(connection.settings_dict)
     call_command("migrate", verbosity=0)
     from bench.seed import seed_expressions, seed_fund, seed_signatories, seed_updates
+    from bench.seed_programme import seed_programme
 
     seed_signatories(signatories)
     # The real fund had some 400 bids over its rounds: 100 times that.
@@ -104,6 +115,7 @@ def seed(signatories: int) -> None:
     seed_expressions(round_slug="bench-0", count=20_000)
     # About 40,000: a hundred times the few hundred the real projects might post.
     seed_updates(per_project=3)
+    seed_programme(posts=20_000, events=10_000, pages=1_000)
 
 
 def _create_postgres_database(settings_dict: dict) -> None:

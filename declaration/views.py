@@ -1,20 +1,23 @@
-"""The declaration's own page. (Each principle's page lists signatories' commitments
-and funded projects too, so it is composed above the apps, in localdigital.pages.)"""
+"""The declaration's own page. localdigital.pages serves it, adding what other
+apps keep (its co-publishers); each principle's page lists signatories'
+commitments and funded projects too, so it is composed there as well."""
 
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
 
 
-@require_safe
-def declaration_index(request):
+def declaration_index(request, *, extra_context: dict | None = None):
     declaration = Declaration.objects.first()
     if declaration is None:
         raise Http404("The declaration has not been written yet.")
     return render(
         request,
         "declaration/index.html",
-        {"declaration": declaration, "principles": Principle.objects.in_order()},
+        {
+            "declaration": declaration,
+            "principles": Principle.objects.in_order(),
+            **(extra_context or {}),
+        },
     )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "signatories",
     "funding",
     "sharing",
+    "programme",
     "localdigital.pages",
 ]
 

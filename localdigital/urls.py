@@ -2,12 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from declaration import urls as declaration_urls
 from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
-from localdigital.pages import open_data, principles, views
-from localdigital.pages.sitemaps import SITEMAPS
+from localdigital.pages import declaration_page, open_data, principles, views
+from localdigital.pages.sitemaps import SITEMAPS, news_kept_until_the_next_post
+from programme.views import co_publishers
 from sharing import project_page
 
 admin.site.site_header = "Local Digital administration"
@@ -16,17 +16,24 @@ admin.site.index_title = "Manage the site"
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
+    # The declaration's pages list other apps' records (co-publishers, commitments,
+    # funded projects), so they are composed here, above the apps.
     path(
         "declaration/",
         include(
             (
                 [
-                    *declaration_urls.urlpatterns,
+                    path("", public_page(declaration_page.declaration_index), name="index"),
+                    path(
+                        "co-publishers/",
+                        public_page(co_publishers.co_publisher_list),
+                        name="co-publishers",
+                    ),
                     path(
                         "<slug:slug>/", public_page(principles.principle_detail), name="principle"
                     ),
                 ],
-                declaration_urls.app_name,
+                "declaration",
             )
         ),
     ),
@@ -43,6 +50,7 @@ urlpatterns = [
     path("", include("sharing.urls")),
     path("subscriptions/", include("subscriptions.urls")),
     path("fund/", include("funding.urls")),
+    path("", include("programme.urls")),
     path(
         "accessibility/",
         views.information_page("pages/accessibility.html", "Accessibility statement"),
@@ -73,7 +81,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<slug:section>.xml",
-        public_page(sitemap_section),
+        public_page(news_kept_until_the_next_post(sitemap_section)),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -23,6 +23,15 @@ from funding.models import (
     RoundPhase,
     Section,
 )
+from programme.models import (
+    Attendance,
+    CoPublisher,
+    CoPublisherKind,
+    Event,
+    NewsPost,
+    ProgrammePage,
+    PublicationStatus,
+)
 from signatories import counts as signatory_counts
 from signatories.models import (
     Commitment,
@@ -294,3 +303,56 @@ def decision_for(bid: Bid, **fields) -> fund_services.Decision:
         **fields,
     }
     return fund_services.Decision(**given)
+
+
+def content_editor_user(username: str = "editor", **fields):
+    """A member of staff in the Content editors group (made by migration)."""
+    user = get_user_model().objects.create_user(username, is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+class NewsPostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsPost
+
+    title = factory.Sequence(lambda n: f"Councils share what they learned, part {n}")
+    slug = factory.Sequence(lambda n: f"councils-share-part-{n}")
+    summary = "What councils found when they worked in the open."
+    body = "Councils met to **share** what they had built."
+    status = PublicationStatus.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Show and tell {n}")
+    slug = factory.Sequence(lambda n: f"show-and-tell-{n}")
+    description = "Teams show what they built this sprint."
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=2))
+    attendance = Attendance.ONLINE
+    organiser = "MHCLG Local Digital team"
+    status = PublicationStatus.PUBLISHED
+
+
+class ProgrammePageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammePage
+
+    title = factory.Sequence(lambda n: f"Programme strand {n}")
+    slug = factory.Sequence(lambda n: f"programme-strand-{n}")
+    summary = "A strand of the programme."
+    body = "## What it is\n\nHelp for councils.\n\n## Who it is for\n\nEvery council."
+    status = PublicationStatus.PUBLISHED
+
+
+class CoPublisherFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoPublisher
+
+    name = factory.Sequence(lambda n: f"Sector body {n}")
+    kind = CoPublisherKind.SECTOR_BODY
+    joined_on = datetime.date(2018, 7, 4)

@@ -77,6 +77,10 @@ def environment(**options) -> Environment:
     env = Environment(autoescape=True, **options)
     env.filters["fitting_title"] = fitting_title
     env.globals.update(
-        static=static, url=url, govuk_date=govuk_date, govuk_date_time=govuk_date_time
+        static=static,
+        url=url,
+        govuk_date=govuk_date,
+        govuk_time=govuk_time,
+        govuk_date_time=govuk_date_time,
     )
     return env

@@ -18,7 +18,11 @@ visitor with no session or pending messages, PageCacheMiddleware:
   PAGE_CACHE_SECONDS (a minute: what a copy outside our servers may lag a
   change by, and what a round opening or closing at its time may lag by);
 - compresses it with brotli or gzip when the browser accepts either, once per
-  version, kept beside the plain body.
+  version, kept beside the plain body;
+- keeps it, and lets others keep it, no later than the time its view gave with
+  `keep_until` (the next scheduled news post's publication): content that
+  appears at its time, with no save to raise the content version, is not
+  shown late.
 
 Every other response (signed-in visitors, journeys, admin) is sent
 `Cache-Control: private, no-store` unless its view says otherwise, and is
@@ -28,9 +32,11 @@ officer's bid, must not be compressed beside text a visitor can choose
 or compressed.
 """
 
+import datetime
 import functools
 import gzip
 import hashlib
+import math
 import zlib
 from collections.abc import Iterator
 
@@ -39,6 +45,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from localdigital.core import content_version
@@ -70,6 +77,25 @@ def public_page(view):
 
     wrapper.public_page = True
     return wrapper
+
+
+def keep_until(response: HttpResponse, moment: datetime.datetime | None) -> HttpResponse:
+    """Say that the page changes by itself at `moment` (None: not by itself).
+
+    The page cache keeps it no later than that, and tells browsers the same.
+    """
+    if moment is not None:
+        response.keep_until = moment
+    return response
+
+
+def seconds_to_keep(moment: datetime.datetime | None) -> int:
+    """PAGE_CACHE_SECONDS, or fewer when the page changes by itself sooner."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if moment is None:
+        return seconds
+    left = math.ceil((moment - timezone.now()).total_seconds())
+    return max(0, min(seconds, left))
 
 
 def is_public(request: HttpRequest) -> bool:
@@ -110,8 +136,8 @@ def is_compressible(content_type: str, size: int) -> bool:
     return size >= MIN_COMPRESSED_BYTES and content_type.split(";")[0].strip() in COMPRESSIBLE_TYPES
 
 
-def public_cache_control() -> str:
-    seconds = settings.PAGE_CACHE_SECONDS
+def public_cache_control(seconds: int | None = None) -> str:
+    seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
     return f"public, max-age={seconds}, s-maxage={seconds}"
 
 
@@ -121,6 +147,8 @@ class CachedPage:
     def __init__(self, response: HttpResponse, generation: int | None):
         # The content version's generation it was drawn in: served only while it is current.
         self.generation = generation
+        # When it changes by itself (see keep_until): never served after that.
+        self.keep_until = getattr(response, "keep_until", None)
         self.status = response.status_code
         self.headers = [
             (name, value)
@@ -197,8 +225,11 @@ class PageCacheMiddleware:
         if keeping:
             key = self.key(request)
             generation, page = content_version.generation_with(key)
-            if page is not None and getattr(page, "generation", None) != generation:
-                page = None  # drawn before a change
+            if page is not None and (
+                getattr(page, "generation", None) != generation
+                or seconds_to_keep(getattr(page, "keep_until", None)) == 0
+            ):
+                page = None  # drawn before a change, or a scheduled one is due
         if page is None:
             response = self.get_response(request)
             if response.status_code != 200 or response.cookies:
@@ -210,14 +241,14 @@ class PageCacheMiddleware:
                 return self.streamed(request, response)
             page = CachedPage(response, generation)
             page.body_for(accepted_encoding(request))
-            if keeping:
-                cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            if keeping and seconds_to_keep(page.keep_until):
+                cache.set(key, page, seconds_to_keep(page.keep_until))
         else:
             _, _, made = page.body_for(accepted_encoding(request))
-            if made:
-                cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            if made and seconds_to_keep(page.keep_until):
+                cache.set(key, page, seconds_to_keep(page.keep_until))
         response = page.response(request)
-        self.add_public_headers(response)
+        self.add_public_headers(response, seconds_to_keep(page.keep_until))
         return get_conditional_response(request, etag=page.etag, response=response)
 
     def streamed(self, request: HttpRequest, response: StreamingHttpResponse):
@@ -235,8 +266,8 @@ class PageCacheMiddleware:
         return get_conditional_response(request, etag=etag, response=response)
 
     @staticmethod
-    def add_public_headers(response: HttpResponse) -> None:
-        response.headers["Cache-Control"] = public_cache_control()
+    def add_public_headers(response: HttpResponse, seconds: int | None = None) -> None:
+        response.headers["Cache-Control"] = public_cache_control(seconds)
         # A signed-in visitor's copy differs (messages, their name): kept apart by Cookie.
         patch_vary_headers(response, ["Accept-Encoding", "Cookie"])
 

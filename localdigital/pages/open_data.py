@@ -9,6 +9,7 @@ from funding import grants
 from funding import open_data as fund_open_data
 from localdigital.core import open_data
 from localdigital.pages import open_data_metadata
+from programme import open_data as programme_open_data
 from sharing import open_data as sharing_open_data
 from signatories import open_data as signatory_open_data
 from signatories.models import OrganisationType
@@ -27,6 +28,7 @@ def open_data_page(request):
             "grants_standard_version": grants.STANDARD_VERSION,
             "structured_data": open_data_metadata.structured_data(),
             "sharing_datasets": sharing_open_data.DATASETS,
+            "programme_datasets": programme_open_data.DATASETS,
             "organisation_types": OrganisationType.choices,
             "licence_name": open_data.LICENCE_NAME,
             "licence_url": open_data.LICENCE_URL,

@@ -1,3 +1,5 @@
+import functools
+
 from django.urls import reverse
 
 from declaration.models import Principle
@@ -7,7 +9,10 @@ from funding.sitemaps import (
     RoundExpressionsSitemap,
     RoundSitemap,
 )
+from localdigital.core.page_cache import keep_until
 from localdigital.core.site_address import SiteSitemap
+from programme.models import NewsPost
+from programme.sitemaps import PROGRAMME_PAGES, EventSitemap, NewsSitemap, ProgrammePageSitemap
 from sharing.sitemaps import SHARING_PAGES, UpdateSitemap
 from signatories.models import Organisation, SignUp
 
@@ -26,6 +31,7 @@ class PublicPagesSitemap(SiteSitemap):
             "open-data",
             *FUND_PAGES,
             *SHARING_PAGES,
+            *PROGRAMME_PAGES,
             "accessibility",
             "privacy",
             "cookies",
@@ -83,4 +89,21 @@ SITEMAPS = {
     "fund-projects": FundedProjectSitemap,
     "fund-expressions": RoundExpressionsSitemap,
     "project-updates": UpdateSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "programme": ProgrammePageSitemap,
 }
+
+
+def news_kept_until_the_next_post(section_view):
+    """The sitemap's news section lists a scheduled post from its time: kept
+    in the cache no later than that, as the news pages are."""
+
+    @functools.wraps(section_view)
+    def view(request, *args, **kwargs):
+        response = section_view(request, *args, **kwargs)
+        if kwargs.get("section") == "news":
+            keep_until(response, NewsPost.objects.next_publication_time())
+        return response
+
+    return view

@@ -14,17 +14,19 @@ from django.views.decorators.http import require_safe
 
 from declaration.models import Declaration, Principle
 from funding import counts as fund_counts
-from localdigital.core.page_cache import public_page
+from localdigital.core.page_cache import keep_until, public_page
 from localdigital.core.site_address import absolute_url
+from programme.models import NewsPost
 from signatories import counts as signatory_counts
 from signatories.models import SignUp
 
 LATEST_SIGNATORIES_SHOWN = 5
+LATEST_NEWS_SHOWN = 3
 
 
 @require_safe
 def home(request):
-    return render(
+    response = render(
         request,
         "home.html",
         {
@@ -36,8 +38,11 @@ def home(request):
             "latest_signatories": SignUp.objects.signed()
             .select_related("organisation")
             .newest_first()[:LATEST_SIGNATORIES_SHOWN],
+            "latest_news": NewsPost.objects.live().newest_first()[:LATEST_NEWS_SHOWN],
         },
     )
+    # A scheduled post joins the latest news at its time: kept until then at most.
+    return keep_until(response, NewsPost.objects.next_publication_time())
 
 
 def information_page(template_name: str, page_title: str):

@@ -67,14 +67,19 @@ def test_content_editors_group_holds_only_content_permissions():
             "codename", flat=True
         )
     ) == ["change_declaration", "change_principle", "view_declaration", "view_principle"]
-    # Besides the declaration, they edit the fund's rounds; nothing about bids.
-    other_apps = set(
-        group.permissions.exclude(content_type__app_label="declaration").values_list(
-            "content_type__app_label", "content_type__model"
+    # Besides the declaration, they edit the fund's rounds (nothing about bids)
+    # and the programme's news, events and pages; of the register they only
+    # read organisations, to name one as a co-publisher.
+    fund = set(
+        group.permissions.filter(content_type__app_label="funding").values_list(
+            "content_type__model", flat=True
         )
     )
-    assert {app for app, _model in other_apps} == {"funding"}
-    assert {model for _app, model in other_apps} == {"fund", "round", "roundphase", "criterion"}
+    assert fund == {"fund", "round", "roundphase", "criterion"}
+    register = group.permissions.filter(content_type__app_label="signatories")
+    assert list(register.values_list("codename", flat=True)) == ["view_organisation"]
+    other_apps = set(group.permissions.values_list("content_type__app_label", flat=True).distinct())
+    assert other_apps == {"declaration", "funding", "programme", "signatories"}
 
 
 def test_admin_refuses_a_second_declaration_even_to_a_superuser(admin_client):

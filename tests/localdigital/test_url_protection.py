@@ -13,6 +13,7 @@ PUBLIC_VIEWS = {
     "home",
     "declaration:index",
     "declaration:principle",
+    "declaration:co-publishers",
     "accessibility",
     "privacy",
     "cookies",
@@ -46,8 +47,9 @@ PUBLIC_VIEWS = {
 
 # Whole sections that are public by design: pages about signatories, the
 # sign-up journey (whose emailed links carry their own single-use secrets) and
-# the fund's published pages (not "apply", where officers bid).
-PUBLIC_NAMESPACES = {"signatories", "sign", "fund"}
+# the fund's published pages (not "apply", where officers bid), and the
+# programme's news, events and pages.
+PUBLIC_NAMESPACES = {"signatories", "sign", "fund", "programme"}
 
 
 def test_every_url_is_public_by_design_or_protected(client, settings):

@@ -318,10 +318,11 @@ else:
 
     public = "public, max-age=60, s-maxage=60"
     try:
-        assert run("first") == f"200 2 {public}"  # drawn: the declaration, its principles
+        # drawn: the declaration, its principles, its co-publishers
+        assert run("first") == f"200 3 {public}"
         assert run("second") == f"200 0 {public}"  # from Redis
         run("change")
-        assert run("after the change") == f"200 2 {public}"
+        assert run("after the change") == f"200 3 {public}"
     finally:
         from django.core.cache.backends.redis import RedisCache
 

@@ -98,3 +98,27 @@ def test_a_newcomer_signs_in_as_demo_staff_without_an_app_as_make_run_says(
 
     assert code_page["Location"] == "/admin/"
     assert "<title>Manage the site" in client.get("/admin/").content.decode()
+
+
+def test_demo_content_shows_news_events_programme_pages_and_co_publishers(client, debug):
+    call_command("import_organisations", "signatories/demo_organisations.csv")
+    call_command("load_demo_content")
+    call_command("load_demo_content")
+
+    news = client.get("/news/").content.decode()
+    events = client.get("/events/").content.decode()
+    programme = client.get("/programme/").content.decode()
+    declaration = client.get("/declaration/").content.decode()
+
+    assert "Round 7 of the Local Digital Fund is open" in news
+    assert "Recordings of the spring" not in news  # scheduled for next week
+    assert "New cyber guidance" not in news  # a draft
+    upcoming, past = events.split("Past events")
+    assert "Digital planning show and tell" in upcoming and "Online" in upcoming
+    assert "Declaration anniversary meet-up" in past
+    assert all(
+        title in programme for title in ("Cyber support", "Cyber training", "Digital planning")
+    )
+    assert "Leeds City Council" in declaration.split("Who published it")[1]
+    assert "Government Digital Service" in declaration.split("Who published it")[1]
+    assert "Latest news" in client.get("/").content.decode()

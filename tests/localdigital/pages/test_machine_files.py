@@ -68,9 +68,11 @@ def test_sitemap_lists_the_public_pages_and_every_principle(client):
     assert "<loc>http://testserver/declaration/fix-the-plumbing/</loc>" in body
     assert "<loc>http://testserver/accessibility/</loc>" in body
     assert "<loc>http://testserver/sign/</loc>" in body
-    # the pages that exist once (the fund's four, the updates list and the sign-up's start among them)
-    # and the five principles
-    assert body.count("<url>") == 16 + 5
+    assert "<loc>http://testserver/news/</loc>" in body
+    assert "<loc>http://testserver/declaration/co-publishers/</loc>" in body
+    # the pages that exist once (the fund's four, the programme's four, the
+    # updates list and the sign-up's start among them) and the five principles
+    assert body.count("<url>") == 20 + 5
 
 
 def test_sitemap_and_feed_link_to_site_url_whatever_host_was_asked(client, settings):

@@ -20,6 +20,7 @@ from tests.factories import OrganisationFactory, decided_bid
 from tests.funding.apply.sections import signed_in, url
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
+from tests.programme.content import PROGRAMME_PAGES, programme_content
 from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
 from tests.subscriptions.followers import last_email_to, link_path
 
@@ -163,6 +164,17 @@ def test_project_update_and_following_pages_are_valid_html(client, updated_proje
     save(tmp_path, officer, new)
     save(tmp_path, officer, new, data={})
     save(tmp_path, officer, f"/updates/yours/edit/{update.pk}/")
+
+    assert_valid_html(tmp_path)
+
+
+def test_news_events_and_programme_pages_are_valid_html(client, tmp_path):
+    programme_content()
+    for address, _ in PROGRAMME_PAGES:
+        save(tmp_path, client, address)
+    save(tmp_path, client, "/")  # with its latest news
+    save(tmp_path, client, "/declaration/")  # with its co-publishers
+    save(tmp_path, client, "/open-data/")
 
     assert_valid_html(tmp_path)
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.assessments import assign_demo_assessments
 from localdigital.pages.demo.fund import create_demo_fund
+from localdigital.pages.demo.programme import create_demo_programme
 from localdigital.pages.demo.signatories import create_demo_signatories
 from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
 from localdigital.pages.demo.updates import create_demo_updates
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         signed_up = create_demo_signatories()
         bids = create_demo_fund()
         updates = create_demo_updates()
+        create_demo_programme()
         staff = create_demo_staff()
         # Needs the demo assessor's account, so after the staff are made.
         assign_demo_assessments()
