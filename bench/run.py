@@ -52,6 +52,7 @@ PAGES = [
     "/fund/projects/",
     "/fund/projects/BR0-0001/",
     "/fund/partners/?organisation=bench-7",
+    "/performance/",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"

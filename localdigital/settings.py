@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
         "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
     },
+    "record-service-performance": {
+        "task": "localdigital.pages.tasks.record_service_performance",
+        "schedule": crontab(minute=5),
+    },
 }
 
 # Staff sign-in (localdigital.core.staff_sign_in). django-axes checks first

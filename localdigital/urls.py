@@ -6,7 +6,7 @@ from declaration import urls as declaration_urls
 from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
-from localdigital.pages import open_data, principles, views
+from localdigital.pages import feedback, open_data, performance_views, principles, views
 from localdigital.pages.sitemaps import SITEMAPS
 
 admin.site.site_header = "Local Digital administration"
@@ -48,6 +48,23 @@ urlpatterns = [
         name="contact",
     ),
     path("open-data/", public_page(open_data.open_data_page), name="open-data"),
+    path("feedback/", feedback.feedback, name="feedback"),
+    path("feedback/sent/", feedback.feedback_sent, name="feedback-sent"),
+    path("performance/", public_page(performance_views.performance_page), name="performance"),
+    path("performance.csv", public_page(performance_views.performance_csv), name="performance-csv"),
+    path(
+        "performance.json", public_page(performance_views.performance_json), name="performance-json"
+    ),
+    path(
+        "performance-rounds.csv",
+        public_page(performance_views.rounds_csv),
+        name="performance-rounds-csv",
+    ),
+    path(
+        "performance-rounds.json",
+        public_page(performance_views.rounds_json),
+        name="performance-rounds-json",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # The index, then each section in pages of SiteSitemap.limit addresses.
     path(

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 
 from funding import open_data as fund_open_data
 from localdigital.core import open_data
+from localdigital.pages import performance_open_data
 from signatories import open_data as signatory_open_data
 from signatories.models import OrganisationType
 
@@ -18,6 +19,7 @@ def open_data_page(request):
             "page_title": "Open data",
             "datasets": signatory_open_data.DATASETS,
             "fund_datasets": fund_open_data.DATASETS,
+            "performance_datasets": performance_open_data.DATASETS,
             "organisation_types": OrganisationType.choices,
             "licence_name": open_data.LICENCE_NAME,
             "licence_url": open_data.LICENCE_URL,

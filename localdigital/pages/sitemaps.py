@@ -23,6 +23,8 @@ class PublicPagesSitemap(SiteSitemap):
             "privacy",
             "cookies",
             "contact",
+            "performance",
+            "feedback",
         ]
 
     def location(self, item):

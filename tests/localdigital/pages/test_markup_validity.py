@@ -49,6 +49,7 @@ def test_site_signatory_and_sign_up_pages_are_valid_html(client, tmp_path):
     save(tmp_path, client, "/forbidden/", status=403)
     save(tmp_path, Client(raise_request_exception=False), "/broken/", status=500)
     save(tmp_path, Client(enforce_csrf_checks=True), "/contact/", status=403, data={})
+    save(tmp_path, client, "/feedback/", data={"comment": "x" * 1201})
     for address, _, status in test_signatory_pages.PAGES:
         save(tmp_path, client, address, status=status)
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from localdigital.pages.demo.feedback import create_demo_feedback
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.signatories import create_demo_signatories
 from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         signed_up = create_demo_signatories()
         bids = create_demo_fund()
         staff = create_demo_staff()
+        # Last: the performance figures are worked out from everything above.
+        create_demo_feedback()
         self.stdout.write(
             f"Demo content is up to date ({signed_up} sign-up(s) and {bids} bid(s) added)."
         )
