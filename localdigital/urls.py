@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from declaration import urls as declaration_urls
+from declaration import views as declaration_views
 from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
@@ -29,6 +30,9 @@ urlpatterns = [
             )
         ),
     ),
+    # Not kept whole with the pages: each version of the text is drawn once and
+    # kept by declaration/document.py, whatever else on the site changes.
+    path("declaration.pdf", declaration_views.declaration_pdf, name="declaration-pdf"),
     path("sign/", include("signatories.sign.urls")),
     path("", include("signatories.urls")),
     path("fund/apply/", include("funding.apply.urls")),

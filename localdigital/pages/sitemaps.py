@@ -13,6 +13,7 @@ class PublicPagesSitemap(SiteSitemap):
         return [
             "home",
             "declaration:index",
+            "declaration-pdf",
             "signatories:list",
             "signatories:projects",
             "signatories:coverage",
