@@ -195,6 +195,6 @@ def record(*, now: datetime.datetime | None = None) -> PerformanceReport:
         return PerformanceReport.objects.create(figures=figures, worked_out_at=now)
 
 
-def latest() -> PerformanceReport:
-    """The figures last worked out, working them out now if they never have been."""
-    return PerformanceReport.objects.first() or record()
+def latest() -> PerformanceReport | None:
+    """The figures last worked out; None on a new site, until the worker first does."""
+    return PerformanceReport.objects.first()

@@ -13,7 +13,6 @@ class PublicPagesSitemap(SiteSitemap):
         return [
             "home",
             "declaration:index",
-            "declaration-pdf",
             "signatories:list",
             "signatories:projects",
             "signatories:coverage",

@@ -67,14 +67,22 @@ def test_content_editors_group_holds_only_content_permissions():
             "codename", flat=True
         )
     ) == ["change_declaration", "change_principle", "view_declaration", "view_principle"]
-    # Besides the declaration, they edit the fund's rounds; nothing about bids.
+    # Besides the declaration, they edit the fund's rounds (nothing about bids)
+    # and read visitors' feedback.
     other_apps = set(
         group.permissions.exclude(content_type__app_label="declaration").values_list(
             "content_type__app_label", "content_type__model"
         )
     )
-    assert {app for app, _model in other_apps} == {"funding"}
-    assert {model for _app, model in other_apps} == {"fund", "round", "roundphase", "criterion"}
+    assert {app for app, _model in other_apps} == {"funding", "pages"}
+    assert {model for _app, model in other_apps} == {
+        "fund",
+        "round",
+        "roundphase",
+        "criterion",
+        "feedback",
+    }
+    assert group.permissions.get(content_type__app_label="pages").codename == "view_feedback"
 
 
 def test_admin_refuses_a_second_declaration_even_to_a_superuser(admin_client):

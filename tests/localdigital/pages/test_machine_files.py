@@ -70,7 +70,7 @@ def test_sitemap_lists_the_public_pages_and_every_principle(client):
     assert "<loc>http://testserver/sign/</loc>" in body
     # the pages that exist once (the fund's four and the sign-up's start among them)
     # and the five principles
-    assert body.count("<url>") == 15 + 5
+    assert body.count("<url>") == 17 + 5
 
 
 def test_sitemap_and_feed_link_to_site_url_whatever_host_was_asked(client, settings):

@@ -179,9 +179,13 @@ def test_the_open_data_files_carry_the_same_figures(client, db):
     assert json.loads(client.get("/performance-rounds.json").getvalue())["count"] == 1
 
 
-def test_a_site_that_never_worked_them_out_does_so_on_the_first_visit(client, db):
-    assert client.get("/performance/").status_code == 200
-    assert PerformanceReport.objects.count() == 1
+def test_before_the_worker_first_works_them_out_the_page_says_so(client, db):
+    response = client.get("/performance/")
+
+    assert response.status_code == 200
+    assert "have not been worked out yet" in text(response)
+    assert json.loads(client.get("/performance.json").getvalue())["count"] == 0
+    assert not PerformanceReport.objects.exists()
 
 
 @pytest.mark.parametrize("answers", [1, 30])
