@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
         "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
     },
+    "ask-for-project-reports": {
+        "task": "signatories.tasks.ask_for_project_reports",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "record-service-performance": {
         "task": "localdigital.pages.tasks.record_service_performance",
         "schedule": crontab(minute=5),

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.feedback import create_demo_feedback
 from localdigital.pages.demo.fund import create_demo_fund
+from localdigital.pages.demo.reports import create_demo_reports
 from localdigital.pages.demo.signatories import create_demo_signatories
 from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         # come from `import_organisations` with the register file. The fund's
         # bids are made by the demo signatories, so they come first.
         signed_up = create_demo_signatories()
+        create_demo_reports()
         bids = create_demo_fund()
         staff = create_demo_staff()
         # Last: the performance figures are worked out from everything above.
