@@ -10,7 +10,10 @@ RUN make static/build/application.css
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/app/.venv/bin:$PATH"
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends make curl && rm -rf /var/lib/apt/lists/* \
+# Pango, HarfBuzz and Liberation fonts: WeasyPrint draws the declaration's PDF with them.
+RUN apt-get update && apt-get install -y --no-install-recommends make curl \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fontconfig \
+    && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --uid 1000 localdigital
 COPY . .
 COPY --from=assets /app/static/build ./static/build

@@ -27,6 +27,20 @@ $(STAMPS)/python-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet ".$(if $(EXTRAS),[$(EXTRAS)])"
 	@mkdir -p $(STAMPS) && touch $@
 
+# WeasyPrint draws /declaration.pdf with Pango and HarfBuzz from the system, and
+# a font with metrics like Arial. Installed from Debian's packages where this
+# runs as root with apt-get (CI, the container image); otherwise it says what to install.
+PDF_LIBRARIES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-liberation
+$(STAMPS)/pdf-libraries:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! fc-list | grep -qi "Liberation Sans"; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PDF_LIBRARIES); \
+	  else \
+	    echo "Install these system packages for the declaration's PDF: $(PDF_LIBRARIES)" >&2; exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(STAMPS) && touch $@
+
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
@@ -53,7 +67,7 @@ demo: migrate
 
 # The site and, beside it, the worker that sends its email and runs its
 # scheduled jobs (with its scheduler, --beat); the worker stops with the site.
-run: static demo
+run: static demo $(STAMPS)/pdf-libraries
 	@mkdir -p .celery/queue .celery/control
 	DEBUG=true SITE_URL=$(SITE_URL) $(BIN)/celery -A localdigital worker --beat --pool=solo --loglevel=INFO & \
 	trap "kill $$! 2>/dev/null" EXIT INT TERM; \
@@ -68,7 +82,7 @@ format: $(STAMPS)/python-deps
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint static
+test: lint static $(STAMPS)/pdf-libraries
 	$(BIN)/python -m pytest --numprocesses=auto
 
 clean:

@@ -68,6 +68,7 @@ PAGES = [
     "/events.ics",
     "/programme/",
     "/programme/bench-page-17/",
+    "/performance/",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"

@@ -23,6 +23,17 @@ def beat_schedule(env) -> dict:
             "task": "localdigital.core.tasks.forget_old_staff_sign_ins",
             "schedule": env.float("STAFF_SIGN_IN_SWEEP_SECONDS", default=60.0 * 60),
         },
+        # Eleven months after signing, each signatory is asked how its declaration
+        # project went, and reminded once two weeks later (signatories.services.reports).
+        "ask-for-project-reports": {
+            "task": "signatories.tasks.ask_for_project_reports",
+            "schedule": crontab(hour=9, minute=0),
+        },
+        # The service performance figures (localdigital.pages.performance).
+        "record-service-performance": {
+            "task": "localdigital.pages.tasks.record_service_performance",
+            "schedule": crontab(minute=5),
+        },
         # The fund's reminders (funding.tasks): each is sent once, whenever it runs.
         "remind-officers-of-closing-rounds": {
             "task": "funding.tasks.remind_officers_of_closing_rounds",

@@ -2,10 +2,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from declaration import views as declaration_views
 from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
-from localdigital.pages import declaration_page, open_data, principles, views
+from localdigital.pages import (
+    declaration_page,
+    feedback,
+    open_data,
+    performance_views,
+    principles,
+    views,
+)
 from localdigital.pages.sitemaps import SITEMAPS, news_kept_until_the_next_post
 from programme.views import co_publishers
 from sharing import project_page
@@ -37,6 +45,9 @@ urlpatterns = [
             )
         ),
     ),
+    # Not kept whole with the pages: each version of the text is drawn once and
+    # kept by declaration/document.py, whatever else on the site changes.
+    path("declaration.pdf", declaration_views.declaration_pdf, name="declaration-pdf"),
     path("sign/", include("signatories.sign.urls")),
     path("", include("signatories.urls")),
     path("fund/apply/", include("funding.apply.urls")),
@@ -70,6 +81,23 @@ urlpatterns = [
         "open-data/datapackage.json",
         public_page(open_data.data_package_json),
         name="open-data-package",
+    ),
+    path("feedback/", feedback.feedback, name="feedback"),
+    path("feedback/sent/", feedback.feedback_sent, name="feedback-sent"),
+    path("performance/", public_page(performance_views.performance_page), name="performance"),
+    path("performance.csv", public_page(performance_views.performance_csv), name="performance-csv"),
+    path(
+        "performance.json", public_page(performance_views.performance_json), name="performance-json"
+    ),
+    path(
+        "performance-rounds.csv",
+        public_page(performance_views.rounds_csv),
+        name="performance-rounds-csv",
+    ),
+    path(
+        "performance-rounds.json",
+        public_page(performance_views.rounds_json),
+        name="performance-rounds-json",
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # The index, then each section in pages of SiteSitemap.limit addresses.

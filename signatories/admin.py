@@ -17,8 +17,10 @@ from localdigital.core.admin_moves import MOVE_PAGE, StaffMoveAdminMixin
 from signatories.models import (
     QUEUE_STATES,
     Commitment,
+    DeliveryReport,
     Organisation,
     RejectionReason,
+    ReportRequest,
     SignUp,
     StateChange,
 )
@@ -116,6 +118,43 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ProjectReportFilter(admin.SimpleListFilter):
+    """Where each signatory is with its report on the declaration project."""
+
+    title = "declaration project report"
+    parameter_name = "report"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue (a year since signing)"),
+            ("asked", "Asked, not reported"),
+            ("reported", "Reported"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.report_overdue()
+        if self.value() == "asked":
+            return queryset.filter(report_request__isnull=False, delivery_report__isnull=True)
+        if self.value() == "reported":
+            return queryset.filter(delivery_report__isnull=False)
+        return queryset
+
+
+class DeliveryReportInline(ReadOnlyInlineMixin, admin.StackedInline):
+    model = DeliveryReport
+    verbose_name_plural = "report on the declaration project"
+    fields = ["delivery", "delivered", "links", "reported_by", "reported_at"]
+    readonly_fields = fields
+
+
+class ReportRequestInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = ReportRequest
+    verbose_name_plural = "report asked for"
+    fields = ["asked_at", "reminded_at"]
+    readonly_fields = fields
+
+
 class CommitmentInline(ReadOnlyInlineMixin, admin.StackedInline):
     model = Commitment
     verbose_name_plural = "commitment"
@@ -154,6 +193,7 @@ class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     list_filter = [
         "state",
         OverdueFilter,
+        ProjectReportFilter,
         "email_domain_mismatch",
         (
             "organisation__organisation_type",
@@ -217,7 +257,7 @@ class SignUpAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
         ),
     ]
     readonly_fields = [field for _, options in fieldsets for field in options["fields"]]
-    inlines = [CommitmentInline, StateChangeInline]
+    inlines = [CommitmentInline, ReportRequestInline, DeliveryReportInline, StateChangeInline]
 
     @admin.display(description="overdue", ordering="review_due")
     def overdue(self, sign_up):

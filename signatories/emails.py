@@ -158,3 +158,40 @@ If you have questions, contact {settings.CONTACT_EMAIL}, quoting your reference.
 {SIGN_OFF}
 """
     return subject, body
+
+
+def report_asked(
+    sign_up: SignUp, *, path: str, reminder: bool, to_approver: bool
+) -> tuple[str, str]:
+    """Eleven months on: how did the declaration project go? To the officer, copied to the approver."""
+    commitment = sign_up.commitment
+    subject = (
+        f"{'Reminder: ' if reminder else ''}Tell us how your declaration project went – "
+        f"reference {sign_up.reference}"
+    )
+    copied = (
+        f"You are copied into this email as the senior approver who signed for "
+        f"{sign_up.organisation.name}. Either of you can answer.\n\n"
+        if to_approver
+        else ""
+    )
+    first = "We asked you two weeks ago, and have not had an answer yet. " if reminder else ""
+    body = f"""Dear {sign_up.officer_name},
+
+{copied}{first}When {sign_up.organisation.name} signed the Local Digital Declaration on {timezone.localtime(sign_up.signed_at):%-d %B %Y}, you committed to deliver this project within a year:
+
+{commitment.title}
+
+Your reference is {sign_up.reference}.
+
+Tell us whether it was delivered, partly delivered or not delivered, what was delivered and where people can see it. It takes about 5 minutes. Your answer is published on your organisation's page on the Local Digital website, so that others can learn from it.
+
+Answer here:
+
+{absolute_url(path)}
+
+The link works once, for 60 days.
+
+{SIGN_OFF}
+"""
+    return subject, body

@@ -173,6 +173,32 @@ PROJECTS = Dataset(
             lambda s, r: timestamp(s.signed_at),
             type="datetime",
         ),
+        Field(
+            "delivery",
+            "What the organisation reported a year on: delivered, partly-delivered or "
+            "not-delivered. Empty until it has reported.",
+            "delivered",
+            lambda s, r: _report(s) and _report(s).delivery.replace("_", "-"),
+        ),
+        Field(
+            "delivery_reported_at",
+            "When it reported, as an ISO 8601 date and time. Empty until it has.",
+            "2026-02-10T09:30:00+00:00",
+            lambda s, r: _report(s) and timestamp(_report(s).reported_at),
+        ),
+        Field(
+            "what_was_delivered",
+            "What it reported was delivered, or why it was not.",
+            "Renewals moved online in January; paper forms stop in April.",
+            lambda s, r: _report(s) and _report(s).delivered,
+        ),
+        Field(
+            "delivery_links",
+            "Web addresses where the delivered work can be seen. In JSON a list; in CSV one "
+            "cell, separated by a semicolon and a space.",
+            "https://www.example.gov.uk/renew-a-licence",
+            lambda s, r: _report(s) and list(_report(s).links),
+        ),
     ),
 )
 
@@ -181,6 +207,11 @@ DATASETS = (SIGNATORIES, PROJECTS)
 
 def _number(principle) -> int:
     return principle.number
+
+
+def _report(sign_up: SignUp):
+    """The report on the sign-up's declaration project, or None before there is one."""
+    return getattr(sign_up, "delivery_report", None)
 
 
 def signatory_rows():

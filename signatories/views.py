@@ -19,10 +19,12 @@ from localdigital.core.lists import (
 from localdigital.core.open_data import csv_response, json_response
 from localdigital.core.titles import fitting_title
 from signatories import counts, coverage, open_data
-from signatories.models import Nation, OrganisationType, SignUp
+from signatories.models import NOT_REPORTED, Delivery, Nation, OrganisationType, SignUp
 
 SIGNATORY_SORTS = {"name": "Name (A to Z)", "-signed": "Most recently signed"}
 PROJECT_SORTS = {"-signed": "Most recent", "name": "Organisation name (A to Z)"}
+# The projects list's delivery filter: each answer of a report, or none yet.
+DELIVERY_CHOICES = {**dict(Delivery.choices), NOT_REPORTED: "Not reported yet"}
 
 
 @require_safe
@@ -116,6 +118,7 @@ def _project_filters(query: ListQuery) -> dict:
     return {
         "principles": query.filters["principle"],
         "service_areas": query.filters["service_area"],
+        "deliveries": query.filters["delivery"],
     }
 
 
@@ -129,6 +132,7 @@ def project_list(request):
         allowed={
             "principle": {principle.slug for principle in principles},
             "service_area": {area.slug for area in service_areas},
+            "delivery": set(DELIVERY_CHOICES),
         },
     )
     results = (
@@ -156,6 +160,9 @@ def project_list(request):
                 [(area.slug, area.name) for area in service_areas],
                 query.filters["service_area"],
             ),
+            "delivery_items": checkbox_items(
+                list(DELIVERY_CHOICES.items()), query.filters["delivery"]
+            ),
             "sort_items": select_items(PROJECT_SORTS, query.sort),
         },
     )
@@ -164,7 +171,8 @@ def project_list(request):
 def _known_project_count(query: ListQuery, principles: list[Principle]) -> int | None:
     """The projects list's length from the summary rows, where they know it:
     every project, or those of one principle."""
-    if query.q or query.filters["service_area"] or len(query.filters["principle"]) > 1:
+    narrowed = query.q or query.filters["service_area"] or query.filters["delivery"]
+    if narrowed or len(query.filters["principle"]) > 1:
         return None
     if not query.filters["principle"]:
         return counts.totals()["commitments"]

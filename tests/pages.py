@@ -20,6 +20,9 @@ PUBLIC_PAGES = [
     ("/privacy/", "Privacy notice"),
     ("/cookies/", "Cookies"),
     ("/contact/", "Contact Local Digital"),
+    ("/performance/", "Service performance"),
+    ("/feedback/", "Give feedback on Local Digital"),
+    ("/feedback/sent/", "Thank you for your feedback"),
 ]
 
 NOT_FOUND_PAGE = ("/no-such-page/", "Page not found")

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from funding import grants
 from funding import open_data as fund_open_data
 from localdigital.core import open_data
-from localdigital.pages import open_data_metadata
+from localdigital.pages import open_data_metadata, performance_open_data
 from programme import open_data as programme_open_data
 from sharing import open_data as sharing_open_data
 from signatories import open_data as signatory_open_data
@@ -29,6 +29,7 @@ def open_data_page(request):
             "structured_data": open_data_metadata.structured_data(),
             "sharing_datasets": sharing_open_data.DATASETS,
             "programme_datasets": programme_open_data.DATASETS,
+            "performance_datasets": performance_open_data.DATASETS,
             "organisation_types": OrganisationType.choices,
             "licence_name": open_data.LICENCE_NAME,
             "licence_url": open_data.LICENCE_URL,

@@ -36,6 +36,8 @@ class PublicPagesSitemap(SiteSitemap):
             "privacy",
             "cookies",
             "contact",
+            "performance",
+            "feedback",
         ]
 
     def location(self, item):

@@ -1,6 +1,14 @@
 """The signatories' models, by what they record. Every name is importable from here."""
 
 from signatories.models.counts import PrincipleCommitmentCount, SignatoryCount
+from signatories.models.delivery import (
+    ASK_AFTER,
+    DUE_AFTER,
+    MAX_LINKS,
+    NOT_REPORTED,
+    REMIND_AFTER,
+    Delivery,
+)
 from signatories.models.links import (
     LINK_LIFETIMES,
     LinkPurpose,
@@ -18,6 +26,7 @@ from signatories.models.organisations import (
     split_domains,
     validate_email_domains,
 )
+from signatories.models.reports import DeliveryReport, ReportRequest
 from signatories.models.sign_ups import (
     Commitment,
     RejectionReason,
@@ -33,6 +42,14 @@ from signatories.models.states import (
 )
 
 __all__ = [
+    "ASK_AFTER",
+    "DUE_AFTER",
+    "Delivery",
+    "DeliveryReport",
+    "MAX_LINKS",
+    "NOT_REPORTED",
+    "REMIND_AFTER",
+    "ReportRequest",
     "COUNCIL_TYPES",
     "Commitment",
     "DOMAIN_PATTERN",

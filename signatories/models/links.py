@@ -12,12 +12,15 @@ class LinkPurpose(models.TextChoices):
     CONFIRM_EMAIL = "confirm_email", "Confirm the officer's email"
     EDIT = "edit", "Officer makes the changes asked for"
     SIGN = "sign", "Senior approver signs"
+    REPORT = "report", "Officer reports on the declaration project"
 
 
 LINK_LIFETIMES = {
     LinkPurpose.CONFIRM_EMAIL: datetime.timedelta(days=7),
     LinkPurpose.EDIT: datetime.timedelta(days=30),
     LinkPurpose.SIGN: datetime.timedelta(days=30),
+    # Long enough to find out how the project went; a reminder brings a new one.
+    LinkPurpose.REPORT: datetime.timedelta(days=60),
 }
 
 

@@ -1,5 +1,6 @@
 """Sign-ups: an officer's answers, the commitment, the decisions on them and their history."""
 
+import datetime
 import secrets
 from collections.abc import Iterable
 
@@ -8,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from localdigital.core.models import StateChangeRecord
+from signatories.models.delivery import ASK_AFTER, DUE_AFTER, NOT_REPORTED, REMIND_AFTER
 from signatories.models.organisations import Organisation
 from signatories.models.states import LIVE_STATES, QUEUE_STATES, SignUpState
 
@@ -41,7 +43,9 @@ class SignUpQuerySet(models.QuerySet):
         """Signed sign-ups with what public pages show, in as few queries as possible."""
         return (
             self.signed()
-            .select_related("organisation", "commitment", "commitment__service_area")
+            .select_related(
+                "organisation", "commitment", "commitment__service_area", "delivery_report"
+            )
             .prefetch_related("commitment__principles")
         )
 
@@ -59,6 +63,7 @@ class SignUpQuerySet(models.QuerySet):
         regions: Iterable[str] = (),
         principles: Iterable[str] = (),
         service_areas: Iterable[str] = (),
+        deliveries: Iterable[str] = (),
     ):
         """The sign-ups that match a public list's search and filters.
 
@@ -84,7 +89,34 @@ class SignUpQuerySet(models.QuerySet):
             result = result.filter(pk__in=tagged)
         if service_areas := list(service_areas):
             result = result.filter(commitment__service_area__slug__in=service_areas)
+        if deliveries := list(deliveries):
+            # A Delivery value, or NOT_REPORTED for a project with no report yet.
+            chosen = Q(delivery_report__delivery__in=deliveries)
+            if NOT_REPORTED in deliveries:
+                chosen |= Q(delivery_report__isnull=True)
+            result = result.filter(chosen)
         return result
+
+    def to_ask_for_a_report(self, *, now: datetime.datetime):
+        """Signatories eleven months on whose officer has not been asked how the project went."""
+        return self.signed().filter(
+            signed_at__lte=now - ASK_AFTER,
+            report_request__isnull=True,
+            delivery_report__isnull=True,
+        )
+
+    def to_remind_about_the_report(self, *, now: datetime.datetime):
+        """Signatories asked two weeks ago or more, reminded never, and with no report yet."""
+        return self.signed().filter(
+            report_request__asked_at__lte=now - REMIND_AFTER,
+            report_request__reminded_at__isnull=True,
+            delivery_report__isnull=True,
+        )
+
+    def report_overdue(self, *, now: datetime.datetime | None = None):
+        """Signatories a year on or more with no report on their declaration project."""
+        now = now or timezone.now()
+        return self.signed().filter(signed_at__lte=now - DUE_AFTER, delivery_report__isnull=True)
 
     def sorted_by(self, sort: str):
         """By organisation name ("name") or newest signature first ("-signed")."""
@@ -171,6 +203,17 @@ class SignUp(models.Model):
         if not self.reference:
             self.reference = new_reference()
         super().save(*args, **kwargs)
+
+    @property
+    def project_due_at(self) -> datetime.datetime | None:
+        """When the declaration project is to be delivered by: a year after signing."""
+        return self.signed_at + DUE_AFTER if self.signed_at else None
+
+    @property
+    def project_report_overdue(self) -> bool:
+        """A year on, with no report on the project: the rule of SignUpQuerySet.report_overdue()."""
+        due = self.project_due_at
+        return bool(due and due <= timezone.now() and not hasattr(self, "delivery_report"))
 
     @property
     def is_overdue(self) -> bool:

@@ -16,6 +16,7 @@ from signatories.services.moderation import (
 )
 from signatories.services.purge import UNCONFIRMED_LIFETIME, purge_unconfirmed
 from signatories.services.refusals import OrganisationAlreadySigning, Refused
+from signatories.services.reports import ask_for_reports, remind_about_reports, report_delivery
 from signatories.services.signing import (
     REVIEW_WORKING_DAYS,
     SignUpAnswers,
@@ -30,6 +31,9 @@ from signatories.services.signing import (
 )
 
 __all__ = [
+    "ask_for_reports",
+    "remind_about_reports",
+    "report_delivery",
     "REVIEW_WORKING_DAYS",
     "UNCONFIRMED_LIFETIME",
     "OrganisationAlreadySigning",

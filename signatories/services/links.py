@@ -12,6 +12,7 @@ URL_NAMES = {
     LinkPurpose.CONFIRM_EMAIL: "sign:confirm-email",
     LinkPurpose.EDIT: "sign:edit",
     LinkPurpose.SIGN: "sign:approver-sign",
+    LinkPurpose.REPORT: "sign:report",
 }
 
 

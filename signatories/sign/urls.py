@@ -3,7 +3,7 @@ the pages opened by the single-use links we email."""
 
 from django.urls import path
 
-from signatories.sign import links, questions, sending
+from signatories.sign import links, questions, report, sending
 
 app_name = "sign"
 
@@ -29,4 +29,6 @@ urlpatterns = [
     path("edit/<str:token>/", links.edit, name="edit"),
     path("approve/<str:token>/", links.approver_sign, name="approver-sign"),
     path("signed/", links.signed, name="signed"),
+    path("report/<str:token>/", report.report, name="report"),
+    path("report-sent/", report.report_sent, name="report-sent"),
 ]

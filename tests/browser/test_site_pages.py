@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from localdigital.pages.models import Feedback, Satisfaction
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
 
 pytestmark = [
@@ -94,3 +95,35 @@ def test_the_axe_check_finds_a_real_problem(page, assert_accessible):
 
     with pytest.raises(AssertionError, match="image-alt"):
         assert_accessible(page)
+
+
+def test_keyboard_user_without_javascript_gives_feedback_from_the_phase_banner(
+    page_without_js, assert_accessible
+):
+    page = page_without_js
+    page.goto("/signatories/")
+    page.locator(".govuk-phase-banner").get_by_role("link", name="give your feedback").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/feedback/?from=/signatories/")
+
+    # Sent with no answer: the error summary says what to do.
+    page.get_by_role("button", name="Send feedback").focus()
+    page.keyboard.press("Enter")
+    summary = page.locator(".govuk-error-summary")
+    assert "Select how you feel about this service" in summary.inner_text()
+    assert page.title().startswith("Error: ")
+    assert_accessible(page)
+
+    page.get_by_label("Very satisfied").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("How could we improve this service? (optional)").focus()
+    page.keyboard.type("A map of who has signed.")
+    page.get_by_role("button", name="Send feedback").focus()
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/feedback/sent/")
+    assert "Thank you for your feedback" in page.locator("h1").inner_text()
+    assert_accessible(page)
+    feedback = Feedback.objects.get()
+    assert feedback.satisfaction == Satisfaction.VERY_SATISFIED
+    assert (feedback.comment, feedback.from_page) == ("A map of who has signed.", "/signatories/")

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from localdigital.core.working_days import add_working_days
+from localdigital.core.working_days import add_working_days, working_days_between
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,20 @@ from localdigital.core.working_days import add_working_days
 )
 def test_working_days_skip_weekends_and_english_bank_holidays(start, days, due):
     assert add_working_days(start, days) == due
+    # Counting back is the same rule: the due date is that many working days on.
+    assert working_days_between(start, due) == days
+
+
+def test_working_days_between_agrees_with_adding_them_over_years():
+    start = datetime.date(2019, 1, 1)
+    for offset in range(0, 2900, 7):
+        day = start + datetime.timedelta(days=offset)
+        for days in (0, 1, 3, 10):
+            assert working_days_between(day, add_working_days(day, days)) == days
+
+
+def test_a_day_before_the_start_is_no_working_days():
+    assert working_days_between(datetime.date(2026, 12, 2), datetime.date(2026, 11, 30)) == 0
 
 
 def test_no_working_days_is_the_same_day():

@@ -15,12 +15,14 @@ from django.test import Client
 from funding import services
 from funding.models import BidState, CriterionFeedback, Expression, Round, Section
 from signatories.models import Organisation
+from signatories.services import ask_for_reports
 from tests.browser import test_fund_public_pages, test_signatory_pages, update_pages
 from tests.factories import OrganisationFactory, decided_bid
 from tests.funding.apply.sections import signed_in, url
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
 from tests.programme.content import PROGRAMME_PAGES, programme_content
+from tests.signatories.project_reports import latest_report_path, signed_days_ago
 from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
 from tests.subscriptions.followers import last_email_to, link_path
 
@@ -57,7 +59,9 @@ def save(folder, client, address, *, status=200, data=None):
 
 @pytest.mark.usefixtures("signatories")
 @pytest.mark.urls("tests.localdigital.pages.failing_urls")
-def test_site_signatory_and_sign_up_pages_are_valid_html(client, tmp_path):
+def test_site_signatory_and_sign_up_pages_are_valid_html(
+    client, tmp_path, django_capture_on_commit_callbacks
+):
     for address, _ in PUBLIC_PAGES:
         save(tmp_path, client, address)
     # The error pages (failing_urls adds two addresses that fail on purpose).
@@ -65,6 +69,7 @@ def test_site_signatory_and_sign_up_pages_are_valid_html(client, tmp_path):
     save(tmp_path, client, "/forbidden/", status=403)
     save(tmp_path, Client(raise_request_exception=False), "/broken/", status=500)
     save(tmp_path, Client(enforce_csrf_checks=True), "/contact/", status=403, data={})
+    save(tmp_path, client, "/feedback/", data={"comment": "x" * 1201})
     for address, _, status in test_signatory_pages.PAGES:
         save(tmp_path, client, address, status=status)
 
@@ -79,6 +84,19 @@ def test_site_signatory_and_sign_up_pages_are_valid_html(client, tmp_path):
     for address, _, _ in QUESTION_PAGES:
         save(tmp_path, client, address)
     save(tmp_path, client, "/sign/check-answers/")
+
+    # The page that asks, a year on, how the declaration project went: as
+    # opened, sent empty, and the signatory's page with the report.
+    sign_up = signed_days_ago(340, organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_for_reports()
+    report = latest_report_path()
+    save(tmp_path, client, report)
+    save(tmp_path, client, report, data={})
+    client.post(report, {"delivery": "delivered", "delivered": "Done.", "reported_by": "Priya"})
+    save(tmp_path, client, "/sign/report-sent/")
+    save(tmp_path, client, sign_up.organisation.get_absolute_url())
+    save(tmp_path, client, "/declaration-projects/?delivery=delivered")
 
     assert_valid_html(tmp_path)
 

@@ -114,6 +114,8 @@ def test_confirmation_page_shows_the_reference_and_what_happens_next(
     assert f"Your reference {SignUp.objects.get().reference}" in page
     assert "We have sent an email to priya.shah@testshire.gov.uk" in page
     assert 'href="/sign/new-link/"' in response.content.decode()
+    assert "What did you think of this service?" in page
+    assert 'href="/feedback/?from=/sign/confirmation/"' in response.content.decode()
     # The answers have gone from the session: starting again starts afresh.
     assert client.get("/sign/check-answers/")["Location"] == "/sign/organisation/"
 

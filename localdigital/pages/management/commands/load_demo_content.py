@@ -2,8 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.assessments import assign_demo_assessments
+from localdigital.pages.demo.feedback import create_demo_feedback
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.programme import create_demo_programme
+from localdigital.pages.demo.reports import create_demo_reports
 from localdigital.pages.demo.signatories import create_demo_signatories
 from localdigital.pages.demo.staff import create_demo_staff, sign_in_instructions
 from localdigital.pages.demo.updates import create_demo_updates
@@ -26,12 +28,15 @@ class Command(BaseCommand):
         # come from `import_organisations` with the register file. The fund's
         # bids are made by the demo signatories, so they come first.
         signed_up = create_demo_signatories()
+        create_demo_reports()
         bids = create_demo_fund()
         updates = create_demo_updates()
         create_demo_programme()
         staff = create_demo_staff()
         # Needs the demo assessor's account, so after the staff are made.
         assign_demo_assessments()
+        # Last: the performance figures are worked out from everything above.
+        create_demo_feedback()
         self.stdout.write(
             f"Demo content is up to date ({signed_up} sign-up(s), {bids} bid(s) "
             f"and {updates} project update(s) added)."
