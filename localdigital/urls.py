@@ -7,6 +7,7 @@ from localdigital.core import notify_receipts
 from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
 from localdigital.pages import open_data, principles, views
+from localdigital.pages.search import views as search_views
 from localdigital.pages.sitemaps import SITEMAPS
 
 admin.site.site_header = "Local Digital administration"
@@ -48,6 +49,8 @@ urlpatterns = [
         name="contact",
     ),
     path("open-data/", public_page(open_data.open_data_page), name="open-data"),
+    # Public: the query string is part of the page cache's key, so each search is kept apart.
+    path("search/", public_page(search_views.search), name="search"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # The index, then each section in pages of SiteSitemap.limit addresses.
     path(

@@ -18,6 +18,7 @@ class PublicPagesSitemap(SiteSitemap):
             "signatories:coverage",
             "sign:start",
             "open-data",
+            "search",
             *FUND_PAGES,
             "accessibility",
             "privacy",
