@@ -43,7 +43,7 @@ def make_search_content() -> None:
         round=published,
         lead=signed_council(name="Leeds City Council"),
         title="Garden waste collection booking",
-        summary="Residents book a collection of garden waste online.",
+        summary="Residents book a collection of garden waste online: a service of ten councils.",
     )
     decided_bid(
         round=published,
