@@ -20,6 +20,7 @@ PUBLIC_PAGES = [
     ("/privacy/", "Privacy notice"),
     ("/cookies/", "Cookies"),
     ("/contact/", "Contact Local Digital"),
+    ("/search/", "Search"),
 ]
 
 NOT_FOUND_PAGE = ("/no-such-page/", "Page not found")

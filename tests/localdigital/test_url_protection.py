@@ -22,6 +22,7 @@ PUBLIC_VIEWS = {
     "security-txt",
     "healthz",
     "open-data",
+    "search",
     # How officers get in to bid and out again, as admin:login is for staff.
     "apply:sign-in",
     "apply:sign-in-check-email",

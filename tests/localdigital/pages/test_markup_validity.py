@@ -12,9 +12,10 @@ from django.test import Client
 
 from funding import services
 from funding.models import Round, Section
-from tests.browser import test_fund_public_pages, test_signatory_pages
+from tests.browser import test_fund_public_pages, test_search_pages, test_signatory_pages
 from tests.factories import OrganisationFactory
 from tests.funding.apply.sections import signed_in, url
+from tests.localdigital.pages.search.search_content import make_search_content
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
 from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
@@ -89,6 +90,14 @@ def test_fund_and_officer_pages_are_valid_html(client, your_council, tmp_path):
     save(tmp_path, officer, check_answers)
     # Sent incomplete: refused, listing what is missing.
     save(tmp_path, officer, check_answers, data={}, status=409)
+
+    assert_valid_html(tmp_path)
+
+
+def test_search_pages_are_valid_html(client, tmp_path):
+    make_search_content()
+    for address, _ in test_search_pages.PAGES:
+        save(tmp_path, client, address)
 
     assert_valid_html(tmp_path)
 

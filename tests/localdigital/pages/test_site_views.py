@@ -43,6 +43,7 @@ QUERIES = {
     "/privacy/": 0,
     "/cookies/": 0,
     "/contact/": 0,
+    "/search/": 0,  # the bare page: the box alone
 }
 
 
