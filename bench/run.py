@@ -52,6 +52,8 @@ PAGES = [
     "/fund/projects/",
     "/fund/projects/BR0-0001/",
     "/fund/partners/?organisation=bench-7",
+    # Every signatory's name and every bid's summary hold "council": the bound on ranking.
+    "/search/?q=council",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"
