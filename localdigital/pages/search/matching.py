@@ -42,6 +42,9 @@ def full_text(source: Source, q: str) -> Match:
 def contains(source: Source, q: str) -> Match:
     # Quotes mark a phrase for websearch_to_tsquery; here all the words are one phrase anyway.
     text = " ".join(q.replace('"', " ").split())
+    if not text:
+        # Only quotes: nothing to look for (and "" is in every text).
+        return Match(filters=[Q(pk__in=[])], rank=Value(0.0))
     title_matched = Q()
     for field in source.fields[: source.titles]:
         title_matched |= Q(**{f"{field}__icontains": text})

@@ -30,6 +30,10 @@ def test_the_fallback_shows_only_what_is_public(search_content):
     assert "Garden Waste Borough Council" not in fallback_titles(signatories, "garden")
 
 
+def test_the_fallback_finds_nothing_for_only_quotes(search_content):
+    assert fallback_titles(signatories, '" "') == []
+
+
 def test_the_fallback_treats_sql_wildcards_as_text(search_content):
     assert fallback_titles(signatories, "%") == []
     assert fallback_titles(signatories, "_") == []
