@@ -5,9 +5,13 @@ Each source is read in a fixed number of queries: for each of its filters
 MAX_COUNTED and one more, in no particular order (so a common word stops
 reading early, and more than that are "more than 1000", as in the lists);
 then, of the first MAX_RANKED of them, the best few by rank. Ranking costs
-some microseconds a row, so a word that nearly every row has ("council", in
-30,000 signatories) costs no more than 500 rows ranked, however many hold it.
-The real programme (some 300 signatories, 400 bids) has every match ranked.
+some tens of microseconds a row (each row's document is read and scored), so
+a word that nearly every row has ("council", in 30,000 signatories) costs no
+more than 200 rows ranked, however many hold it: the page then shows good
+matches rather than the very best. Keys are taken in the order of the
+source's documents, so for signatories the organisations whose names match
+come first. Most searches (a council's name, a service) match fewer than 200
+of any kind, and every match is ranked.
 """
 
 from dataclasses import dataclass
@@ -19,7 +23,7 @@ from localdigital.pages.search import matching
 from localdigital.pages.search.source import Result, Source
 from localdigital.pages.search.sources import SOURCES
 
-MAX_RANKED = 500
+MAX_RANKED = 200
 
 
 @dataclass(frozen=True)

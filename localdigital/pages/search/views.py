@@ -30,5 +30,6 @@ def search(request):
             "q": q,
             "groups": groups,
             "found": sum(group.total for group in groups),
+            "more": any(group.more for group in groups),
         },
     )

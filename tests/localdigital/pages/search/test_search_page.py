@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 from localdigital.core.titles import TITLE_MAX
+from localdigital.pages.search import results
 from signatories.models import SignUp
 from tests.signatories.signatory_pages import signed, text
 
@@ -48,6 +49,18 @@ def test_a_group_with_more_than_it_shows_links_to_its_list(client, search_conten
     assert signed_count > 5
     assert f"See all {signed_count} signatories matching ‘council’" in text(response)
     assert 'href="/signatories/?q=council"' in response.content.decode()
+
+
+def test_past_the_counting_limit_a_group_says_more_than(client, search_content, monkeypatch):
+    # The limits made small, so that a few signatories pass them.
+    monkeypatch.setattr(results, "MAX_COUNTED", 3)
+    monkeypatch.setattr(results, "MAX_RANKED", 2)
+
+    page = text(client.get("/search/", {"q": "council"}))
+
+    assert "Signatories More than 3 signatories" in page
+    assert "See all signatories matching ‘council’" in page
+    assert "More than " in page.split("results for ‘council’")[0]
 
 
 def test_no_results_gives_advice(client, search_content):
