@@ -69,6 +69,8 @@ PAGES = [
     "/programme/",
     "/programme/bench-page-17/",
     "/performance/",
+    # Every signatory's name and every bid's summary hold "council": the bound on ranking.
+    "/search/?q=council",
 ]
 PORT = 8765
 SERVER_LOG = Path(tempfile.gettempdir()) / "localdigital-bench-server.log"

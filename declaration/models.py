@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from localdigital.core.markdown import render_markdown
+from localdigital.core.search_document import SearchDocumentIndex, search_document_field
 
 
 class Declaration(models.Model):
@@ -24,6 +25,7 @@ class Declaration(models.Model):
     aims_html = models.TextField(editable=False)
     closing_html = models.TextField(editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    search_document = search_document_field(A=["title"], B=["introduction", "aims", "closing"])
 
     class Meta:
         verbose_name = "declaration text"
@@ -31,6 +33,7 @@ class Declaration(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(id=1), name="declaration_is_single"),
         ]
+        indexes = [SearchDocumentIndex(fields=["search_document"], name="declaration_search_idx")]
 
     def __str__(self):
         return self.title
@@ -66,6 +69,7 @@ class Principle(models.Model):
     summary_html = models.TextField(editable=False)
     commitments_html = models.TextField(editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    search_document = search_document_field(A=["title"], B=["summary"], C=["commitments"])
 
     objects = PrincipleQuerySet.as_manager()
 
@@ -76,6 +80,7 @@ class Principle(models.Model):
                 condition=models.Q(number__gte=1), name="principle_number_positive"
             ),
         ]
+        indexes = [SearchDocumentIndex(fields=["search_document"], name="principle_search_idx")]
 
     def __str__(self):
         return f"{self.number}. {self.title}"

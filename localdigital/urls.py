@@ -14,6 +14,7 @@ from localdigital.pages import (
     principles,
     views,
 )
+from localdigital.pages.search import views as search_views
 from localdigital.pages.sitemaps import SITEMAPS, news_kept_until_the_next_post
 from programme.views import co_publishers
 from sharing import project_page
@@ -99,6 +100,8 @@ urlpatterns = [
         public_page(performance_views.rounds_json),
         name="performance-rounds-json",
     ),
+    # Public: the query string is part of the page cache's key, so each search is kept apart.
+    path("search/", public_page(search_views.search), name="search"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # The index, then each section in pages of SiteSitemap.limit addresses.
     path(

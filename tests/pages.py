@@ -23,6 +23,7 @@ PUBLIC_PAGES = [
     ("/performance/", "Service performance"),
     ("/feedback/", "Give feedback on Local Digital"),
     ("/feedback/sent/", "Thank you for your feedback"),
+    ("/search/", "Search"),
 ]
 
 NOT_FOUND_PAGE = ("/no-such-page/", "Page not found")

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from funding.models.rounds import Phase, Round
 from localdigital.core.models import StateChangeRecord
+from localdigital.core.search_document import SearchDocumentIndex, search_document_field
 from signatories.models import Organisation
 
 
@@ -175,6 +176,7 @@ class Bid(models.Model):
     # public lists show the newest round first, and a column of the bid's own
     # lets them read a page down an index instead of sorting every bid.
     round_opens_at = models.DateTimeField(null=True, editable=False)
+    search_document = search_document_field(A=["title"], B=["summary"], C=["problem", "users"])
 
     objects = BidQuerySet.as_manager()
 
@@ -182,6 +184,7 @@ class Bid(models.Model):
         ordering = ["round", "number", "pk"]
         indexes = [
             models.Index(fields=["state", "round"], name="bid_state_round_idx"),
+            SearchDocumentIndex(fields=["search_document"], name="bid_search_idx"),
             # The lists' service-area filter offers the areas some published
             # bid has: one probe of this per area, stopping at the first.
             models.Index(

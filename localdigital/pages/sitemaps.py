@@ -29,6 +29,7 @@ class PublicPagesSitemap(SiteSitemap):
             "signatories:coverage",
             "sign:start",
             "open-data",
+            "search",
             *FUND_PAGES,
             *SHARING_PAGES,
             *PROGRAMME_PAGES,

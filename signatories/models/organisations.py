@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from localdigital.core.search_document import SearchDocumentIndex, search_document_field
 from signatories.models.states import SignUpState
 
 
@@ -222,12 +223,16 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_document = search_document_field(A=["name"])
 
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["name"], name="organisation_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="organisation_name_idx"),
+            SearchDocumentIndex(fields=["search_document"], name="organisation_search_idx"),
+        ]
         constraints = [
             # Organisations typed in by users have no register code, so only
             # the codes that are there must be unique.

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from localdigital.core.models import StateChangeRecord
+from localdigital.core.search_document import SearchDocumentIndex, search_document_field
 from signatories.models.delivery import ASK_AFTER, DUE_AFTER, NOT_REPORTED, REMIND_AFTER
 from signatories.models.organisations import Organisation
 from signatories.models.states import LIVE_STATES, QUEUE_STATES, SignUpState
@@ -244,6 +245,10 @@ class Commitment(models.Model):
     service_area = models.ForeignKey(
         "declaration.ServiceArea", on_delete=models.PROTECT, related_name="commitments"
     )
+    search_document = search_document_field(A=["title"], B=["mission"], C=["impact", "partners"])
+
+    class Meta:
+        indexes = [SearchDocumentIndex(fields=["search_document"], name="commitment_search_idx")]
 
     def __str__(self):
         return self.title

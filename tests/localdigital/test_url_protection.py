@@ -32,6 +32,7 @@ PUBLIC_VIEWS = {
     "performance-json",
     "performance-rounds-csv",
     "performance-rounds-json",
+    "search",
     # How officers get in to bid and out again, as admin:login is for staff.
     "apply:sign-in",
     "apply:sign-in-check-email",

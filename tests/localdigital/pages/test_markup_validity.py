@@ -16,9 +16,15 @@ from funding import services
 from funding.models import BidState, CriterionFeedback, Expression, Round, Section
 from signatories.models import Organisation
 from signatories.services import ask_for_reports
-from tests.browser import test_fund_public_pages, test_signatory_pages, update_pages
+from tests.browser import (
+    test_fund_public_pages,
+    test_search_pages,
+    test_signatory_pages,
+    update_pages,
+)
 from tests.factories import OrganisationFactory, decided_bid
 from tests.funding.apply.sections import signed_in, url
+from tests.localdigital.pages.search.search_content import make_search_content
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
 from tests.programme.content import PROGRAMME_PAGES, programme_content
@@ -193,6 +199,14 @@ def test_news_events_and_programme_pages_are_valid_html(client, tmp_path):
     save(tmp_path, client, "/")  # with its latest news
     save(tmp_path, client, "/declaration/")  # with its co-publishers
     save(tmp_path, client, "/open-data/")
+
+    assert_valid_html(tmp_path)
+
+
+def test_search_pages_are_valid_html(client, tmp_path):
+    make_search_content()
+    for address, _ in test_search_pages.PAGES:
+        save(tmp_path, client, address)
 
     assert_valid_html(tmp_path)
 

@@ -47,6 +47,7 @@ QUERIES = {
     "/performance/": 1,  # the figures last worked out
     "/feedback/": 0,
     "/feedback/sent/": 0,
+    "/search/": 0,  # the bare page: the box alone
 }
 
 

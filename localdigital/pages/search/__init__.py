@@ -1,0 +1,1 @@
+"""Site search at /search/: one page over several apps' public content (see source.py)."""
