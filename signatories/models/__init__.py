@@ -1,6 +1,6 @@
 """The signatories' models, by what they record. Every name is importable from here."""
 
-from signatories.models.counts import PrincipleCommitmentCount, SignatoryCount
+from signatories.models.counts import CouncilCount, PrincipleCommitmentCount, SignatoryCount
 from signatories.models.links import (
     LINK_LIFETIMES,
     LinkPurpose,
@@ -18,6 +18,7 @@ from signatories.models.organisations import (
     split_domains,
     validate_email_domains,
 )
+from signatories.models.partners import PartnerListing
 from signatories.models.sign_ups import (
     Commitment,
     RejectionReason,
@@ -35,6 +36,7 @@ from signatories.models.states import (
 __all__ = [
     "COUNCIL_TYPES",
     "Commitment",
+    "CouncilCount",
     "DOMAIN_PATTERN",
     "LINK_LIFETIMES",
     "LIVE_STATES",
@@ -44,6 +46,7 @@ __all__ = [
     "PrincipleCommitmentCount",
     "OrganisationQuerySet",
     "OrganisationType",
+    "PartnerListing",
     "QUEUE_STATES",
     "RejectionReason",
     "SHARED_EMAIL_DOMAINS",

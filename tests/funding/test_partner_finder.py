@@ -196,15 +196,16 @@ def test_finder_runs_a_fixed_number_of_queries(client, django_assert_num_queries
         council(f"Partner {number} Council", principles=(1, 2, 3))
         council(f"Other {number} Council", area="public-health", principles=(2,))
 
-    # your sign-up, its principles, the count, the page, their principles
-    with django_assert_num_queries(5):
+    # your sign-up, its principles, the count, the page's ranking, its sign-ups,
+    # their principles
+    with django_assert_num_queries(6):
         assert client.get("/fund/partners/", {"organisation": yours.slug}).status_code == 200
 
     session = client.session
     session[SESSION_KEY] = f"priya.shah@{yours.domain_list[0]}"
     session.save()
     # and, first, the signed-in officer's organisation (the session is read too)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get("/fund/partners/").status_code == 200
     # A search for your organisation: the organisations found, whatever their number.
     with django_assert_num_queries(1):
