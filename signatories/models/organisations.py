@@ -6,10 +6,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from localdigital.core.record_urls import record_url
 from signatories.models.states import SignUpState
 
 
@@ -270,7 +270,7 @@ class Organisation(models.Model):
             self._recount_if_regrouped()
 
     def get_absolute_url(self):
-        return reverse("signatories:detail", kwargs={"slug": self.slug})
+        return record_url("signatories:detail", "slug", self.slug)
 
     def _recount_if_regrouped(self) -> None:
         """Staff edit an organisation in admin, and the register's import adds
