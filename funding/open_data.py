@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 
 from funding.models import Bid, BidState, LinkKind, ProjectLink
+from localdigital.core import open_data_files
 from localdigital.core.open_data import Dataset, Field
 from localdigital.core.site_address import absolute_url
 
@@ -249,3 +250,7 @@ def project_rows():
             Prefetch("links", queryset=ProjectLink.objects.order_by("added_at", "pk")),
         )
     )
+
+
+open_data_files.register(BIDS, bid_rows)
+open_data_files.register(PROJECTS, project_rows)
