@@ -11,6 +11,7 @@ downloads that miss at once start a build. A new version (any public change)
 names new files, so a built file never outlives the data it was made from.
 """
 
+import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from localdigital.core.open_data import (
     json_response,
     json_text,
 )
+
+logger = logging.getLogger(__name__)
 
 # Long enough for the largest file at a hundred times the real volume; a build
 # that dies frees the lock when it expires, and the next download asks again.
@@ -104,7 +107,14 @@ def ask_for_build(name: str, version: int) -> bool:
         return False
     from localdigital.core.tasks import build_open_data_file  # the task calls build()
 
-    build_open_data_file.delay(name, version)
+    try:
+        build_open_data_file.delay(name, version)
+    except Exception as error:
+        # The broker is down: this download streams all the same, and the
+        # next one asks again.
+        cache.delete(build_lock_key(name, version))
+        logger.warning("Could not ask the worker to build %s: %s", name, error)
+        return False
     return True
 
 
