@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from funding.officer_session import signed_in_email
 from funding.officers import organisations_of
-from localdigital.core.lists import ListQuery, page_title, paginate, search_text
+from localdigital.core.lists import PAGE_SIZE, ListQuery, page_title, paginate, search_text
 from signatories.models import Organisation, PartnerListing, SignUp
 from signatories.models.partners import holds_principle
 
@@ -104,13 +104,30 @@ def _found(query_text: str) -> list[tuple[str, str]]:
 def _matches_context(request, yours: SignUp, chosen: str) -> dict:
     # Only for the page links: they keep the organisation chosen.
     query = ListQuery(sort="best", filters={"organisation": [chosen]})
-    page, pagination = paginate(request, _matching_councils(yours), query)
+    ranked = _matching_councils(yours)
+    page, pagination = paginate(request, ranked, query)
+    page.object_list = _page_rows(ranked, page, yours)
     return {
         "page_title": page_title("Find partner councils", page),
         "page": page,
         "pagination": pagination,
-        "matches": _matches(list(page.object_list), yours),
+        "matches": _matches(page.object_list, yours),
     }
+
+
+def _page_rows(ranked, page, yours: SignUp) -> list[tuple[int, int]]:
+    """The page's rows of the ranking, sorting as few councils as it can.
+
+    Councils that share your service area rank before all the others, in the
+    same order among themselves. So when there are enough of them to fill the
+    page (one indexed count), only they are sorted, not every council that
+    shares a principle as well.
+    """
+    start = (page.number - 1) * PAGE_SIZE
+    same_area = ranked.filter(service_area_id=yours.commitment.service_area_id)
+    if same_area.order_by()[: start + PAGE_SIZE].count() == start + PAGE_SIZE:
+        return list(same_area[start : start + PAGE_SIZE])
+    return list(page.object_list)
 
 
 @require_safe
