@@ -1,11 +1,13 @@
 """Peak memory of a worker writing the open-data files, at two sizes.
 
-The files stream: rows are read a chunk at a time and written as they come,
-so a worker's peak memory should not grow with the number of signatories.
-This seeds a database with --signatories (as bench/run.py does), then, in a
-fresh process for each file, renders it with Django's test client, reads the
-whole body and prints the process's peak resident memory (VmHWM) before and
-after. Run it for two sizes and compare the "after" column:
+The worker builds each file once per content version
+(localdigital/core/open_data_files.py), reading rows a chunk at a time and
+writing them to a temporary file as they come, so its peak memory should not
+grow with the number of signatories. This seeds a database with
+--signatories (as bench/run.py does), then, in a fresh process for each
+file, runs the worker's build into a temporary folder and prints the
+process's peak resident memory (VmHWM) before and after. Run it for two
+sizes and compare the "peak" column:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ld_bench_fq \\
         .venv/bin/python bench/open_data_memory.py --signatories 30000
@@ -15,19 +17,21 @@ after. Run it for two sizes and compare the "after" column:
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 FILES = [
-    "/signatories.csv",
-    "/signatories.json",
-    "/declaration-projects.csv",
-    "/fund/bids.csv",
-    "/fund/projects.json",
+    "signatories.csv",
+    "signatories.json",
+    "declaration-projects.csv",
+    "fund-bids.csv",
+    "fund-projects.json",
 ]
 
 # Run in a fresh interpreter, so that one file's peak does not hide another's.
@@ -36,21 +40,20 @@ import os, sys, time
 sys.path.insert(0, {project!r})
 import django
 django.setup()
-from django.test import Client
-from django.test.utils import setup_test_environment
+from django.utils.module_loading import autodiscover_modules
+from localdigital.core import content_version, open_data_files
 
 def peak_mb():
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
 
-setup_test_environment()
-client = Client()
-client.get("/open-data/")  # templates, URLs and the connection, before the measure
+autodiscover_modules("open_data")  # the apps' datasets and the connection, before the measure
+version = content_version.current()
 before = peak_mb()
 started = time.perf_counter()
-response = client.get({path!r})
-size = sum(len(chunk) for chunk in response.streaming_content)
+open_data_files.build({name!r}, version)
+size = open_data_files.storage().size(open_data_files.stored_name({name!r}, version))
 print(f"{{before:.0f}} {{peak_mb():.0f}} {{size}} {{time.perf_counter() - started:.1f}}")
 """
 
@@ -68,9 +71,12 @@ def main() -> None:
     seed(args.signatories)
     print(f"{args.signatories} signatories")
     print(f"{'file':28} {'MB before':>10} {'MB peak':>8} {'bytes':>12} {'seconds':>8}")
-    for path in FILES:
+    # The files are built into a folder of their own, removed afterwards.
+    os.environ["ATTACHMENTS_STORAGE"] = "disk"
+    os.environ["PRIVATE_MEDIA_ROOT"] = tempfile.mkdtemp(prefix="localdigital-bench-")
+    for name in FILES:
         result = subprocess.run(
-            [sys.executable, "-c", PRODUCE.format(project=str(PROJECT), path=path)],
+            [sys.executable, "-c", PRODUCE.format(project=str(PROJECT), name=name)],
             cwd=PROJECT,
             env=os.environ,
             capture_output=True,
@@ -79,7 +85,8 @@ def main() -> None:
             timeout=1800,
         )
         before, peak, size, seconds = result.stdout.split()
-        print(f"{path:28} {before:>10} {peak:>8} {int(size):>12,} {seconds:>8}", flush=True)
+        print(f"{name:28} {before:>10} {peak:>8} {int(size):>12,} {seconds:>8}", flush=True)
+    shutil.rmtree(os.environ["PRIVATE_MEDIA_ROOT"])
 
 
 if __name__ == "__main__":

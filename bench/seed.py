@@ -9,6 +9,7 @@ from django.utils import timezone
 from declaration.models import Principle, ServiceArea
 from localdigital.core.markdown import render_markdown
 from signatories import counts as signatory_counts
+from signatories import partner_listing
 from signatories.models import (
     Commitment,
     Nation,
@@ -52,6 +53,7 @@ def seed_signatories(count: int) -> None:
         _commitments(sign_ups, rng)
         # Bulk inserts pass by the services that keep the public counts.
         signatory_counts.rebuild()
+        partner_listing.rebuild()
     _analyze()
 
 

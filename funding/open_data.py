@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 
 from funding.models import Bid, BidState, Expression, LinkKind, ProjectLink
+from localdigital.core import open_data_files
 from localdigital.core.open_data import Dataset, Field
 from localdigital.core.site_address import absolute_url
 
@@ -324,3 +325,7 @@ def expression_rows():
         .prefetch_related("partners")
         .order_by("round__opens_at", "round__pk", "number")
     )
+
+
+open_data_files.register(BIDS, bid_rows)
+open_data_files.register(PROJECTS, project_rows)

@@ -1,16 +1,19 @@
 """The partner finder: signed councils whose commitments share a service area
 or a principle with yours, so that officers can form the partnerships bids need."""
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+import operator
+from functools import reduce
+
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from funding.officer_session import signed_in_email
 from funding.officers import organisations_of
-from localdigital.core.lists import ListQuery, page_title, paginate, search_text
-from signatories.models import COUNCIL_TYPES, Commitment, Organisation, SignUp
+from localdigital.core.lists import PAGE_SIZE, ListQuery, page_title, paginate, search_text
+from signatories.models import Organisation, PartnerListing, SignUp
+from signatories.models.partners import holds_principle
 
 
 def _matching_councils(yours: SignUp):
@@ -18,50 +21,54 @@ def _matching_councils(yours: SignUp):
     commitment's service area or one of its principles: both first, then the
     same service area, then principles alone; more principles shared first.
 
-    Written so that each candidate costs one look-up: the rule of who may
-    partner (a signed, current council) is applied to the organisation joined
-    in, not as a subquery over every signed council, and the count of shared
-    principles is worked out once a row, not once for each place that reads it.
+    Ranked from the partner finder's own rows (signatories.models.partners):
+    one narrow table, no join and no subquery for each candidate, so ranking
+    every council that shares something costs a scan of small rows. Gives
+    each match's sign-up key and whether it shares your service area.
     """
     commitment = yours.commitment
-    principle_ids = [principle.pk for principle in commitment.principles.all()]
-    tags = Commitment.principles.through.objects.filter(
-        commitment_id=OuterRef("commitment__pk"), principle_id__in=principle_ids
-    )
-    shared = tags.order_by().values("commitment_id").annotate(count=Count("pk")).values("count")
-    same_area = Q(commitment__service_area_id=commitment.service_area_id)
+    holds = [
+        Q(principles__contains=holds_principle(principle.pk))
+        for principle in commitment.principles.all()
+    ]
+    shares_any = reduce(operator.or_, holds, Q(pk__in=[]))
+    same_area = Q(service_area_id=commitment.service_area_id)
     today = timezone.localdate()
+    shared = [Case(When(held, then=1), default=0, output_field=IntegerField()) for held in holds]
     return (
-        SignUp.objects.public()
-        .with_commitment()
-        .filter(
-            Q(organisation__start_date__isnull=True) | Q(organisation__start_date__lte=today),
-            Q(organisation__end_date__isnull=True) | Q(organisation__end_date__gte=today),
-            organisation__organisation_type__in=COUNCIL_TYPES,
+        PartnerListing.objects.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=today),
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+            same_area | shares_any,
         )
         .exclude(organisation_id=yours.organisation_id)
-        .alias(shares_any=Exists(tags))
-        .filter(same_area | Q(shares_any=True))
         .annotate(
             same_area=Case(When(same_area, then=1), default=0, output_field=IntegerField()),
-            both=Case(
-                When(same_area & Q(shares_any=True), then=1),
-                default=0,
-                output_field=IntegerField(),
-            ),
-            shared_principles=Coalesce(Subquery(shared, output_field=IntegerField()), 0),
+            both=Case(When(same_area & shares_any, then=1), default=0, output_field=IntegerField()),
+            shared_principles=sum(shared, Value(0)),
         )
-        .order_by("-both", "-same_area", "-shared_principles", "organisation__name", "pk")
+        .order_by("-both", "-same_area", "-shared_principles", "name", "pk")
+        .values_list("sign_up_id", "same_area")
     )
 
 
-def _what_they_share(match: SignUp, yours: SignUp) -> dict:
+def _what_they_share(sign_up: SignUp, same_area: bool, yours: SignUp) -> dict:
     mine = {principle.pk for principle in yours.commitment.principles.all()}
     return {
-        "sign_up": match,
-        "service_area": match.commitment.service_area if match.same_area else None,
-        "principles": [p for p in match.commitment.principles.all() if p.pk in mine],
+        "sign_up": sign_up,
+        "service_area": sign_up.commitment.service_area if same_area else None,
+        "principles": [p for p in sign_up.commitment.principles.all() if p.pk in mine],
     }
+
+
+def _matches(ranked: list[tuple[int, int]], yours: SignUp) -> list[dict]:
+    """The page's matches in their rank, their sign-ups read by key."""
+    sign_ups = SignUp.objects.public().in_bulk([sign_up_id for sign_up_id, _ in ranked])
+    return [
+        _what_they_share(sign_ups[sign_up_id], bool(same_area), yours)
+        for sign_up_id, same_area in ranked
+        if sign_up_id in sign_ups
+    ]
 
 
 # Organisations listed after a search for yours: enough to find it by part of its name.
@@ -97,13 +104,30 @@ def _found(query_text: str) -> list[tuple[str, str]]:
 def _matches_context(request, yours: SignUp, chosen: str) -> dict:
     # Only for the page links: they keep the organisation chosen.
     query = ListQuery(sort="best", filters={"organisation": [chosen]})
-    page, pagination = paginate(request, _matching_councils(yours), query)
+    ranked = _matching_councils(yours)
+    page, pagination = paginate(request, ranked, query)
+    page.object_list = _page_rows(ranked, page, yours)
     return {
         "page_title": page_title("Find partner councils", page),
         "page": page,
         "pagination": pagination,
-        "matches": [_what_they_share(match, yours) for match in page.object_list],
+        "matches": _matches(page.object_list, yours),
     }
+
+
+def _page_rows(ranked, page, yours: SignUp) -> list[tuple[int, int]]:
+    """The page's rows of the ranking, sorting as few councils as it can.
+
+    Councils that share your service area rank before all the others, in the
+    same order among themselves. So when there are enough of them to fill the
+    page (one indexed count), only they are sorted, not every council that
+    shares a principle as well.
+    """
+    start = (page.number - 1) * PAGE_SIZE
+    same_area = ranked.filter(service_area_id=yours.commitment.service_area_id)
+    if same_area.order_by()[: start + PAGE_SIZE].count() == start + PAGE_SIZE:
+        return list(same_area[start : start + PAGE_SIZE])
+    return list(page.object_list)
 
 
 @require_safe

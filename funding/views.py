@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from declaration.models import Principle, ServiceArea
 from funding import counts, grants, open_data
 from funding.models import Bid, BidQuerySet, BidState, Fund, LinkKind, Phase, ProjectLink, Round
+from localdigital.core import open_data_files
 from localdigital.core.lists import (
     ListQuery,
     checkbox_items,
@@ -26,7 +27,7 @@ from localdigital.core.lists import (
     paginate,
     select_items,
 )
-from localdigital.core.open_data import csv_response, json_response
+from localdigital.core.open_data import csv_response
 from localdigital.core.titles import fitting_title
 
 BID_SORTS = {
@@ -282,22 +283,22 @@ def project_detail(request, reference):
 
 @require_safe
 def bids_csv(request):
-    return csv_response(open_data.BIDS, open_data.bid_rows(), request=request)
+    return open_data_files.download(request, open_data.BIDS, "csv")
 
 
 @require_safe
 def bids_json(request):
-    return json_response(open_data.BIDS, open_data.bid_rows(), request=request)
+    return open_data_files.download(request, open_data.BIDS, "json")
 
 
 @require_safe
 def projects_csv(request):
-    return csv_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return open_data_files.download(request, open_data.PROJECTS, "csv")
 
 
 @require_safe
 def projects_json(request):
-    return json_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return open_data_files.download(request, open_data.PROJECTS, "json")
 
 
 @require_safe

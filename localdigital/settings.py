@@ -282,10 +282,18 @@ elif ATTACHMENTS_STORAGE == "disk":
     }
 else:
     raise ImproperlyConfigured("ATTACHMENTS_STORAGE is disk or s3.")
+_OPEN_DATA = (
+    "open-data"
+    if ATTACHMENTS_STORAGE == "s3"
+    else str(Path(str(_attachments["OPTIONS"]["location"])) / "open-data")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "localdigital.core.storage.StaticFilesStorage"},
     "attachments": _attachments,
+    # The open-data files the worker builds (localdigital/core/open_data_files.py):
+    # beside the attachments, in a folder of their own; served through views.
+    "open_data": {**_attachments, "OPTIONS": {**_attachments["OPTIONS"], "location": _OPEN_DATA}},
 }
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hashed names change when the content does, so browsers may keep them for ever.

@@ -18,11 +18,13 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from declaration.models import Principle
 from signatories.models import (
+    COUNCIL_TYPES,
     Commitment,
+    CouncilCount,
     Organisation,
     PrincipleCommitmentCount,
     SignatoryCount,
@@ -42,11 +44,13 @@ def _as_filter(group: Group, prefix: str = "") -> dict:
 
 
 def recount(*, groups: Iterable[Group]) -> None:
-    """Count again the signatories of these groups, and every principle's commitments."""
+    """Count again the signatories and councils of these groups, and every
+    principle's commitments."""
     with transaction.atomic():
         # Locks are taken in one order, so two recounts cannot deadlock.
         for group in sorted(set(groups)):
             _recount_group(group)
+            _recount_councils(group)
         _recount_principles()
 
 
@@ -63,6 +67,51 @@ def _recount_group(group: Group) -> None:
         row.save(update_fields=["signatories", "commitments"])
     else:
         row.delete()
+
+
+def recount_councils(*, groups: Iterable[Group]) -> None:
+    """Count again the councils of these groups, for an organisation with no
+    signature that was added or changed. (Two such changes in one group at
+    the same moment could leave its rows doubled; the next recount of the
+    group makes them right, as it makes them from the councils themselves.)"""
+    with transaction.atomic():
+        for group in sorted(set(groups)):
+            _recount_councils(group)
+
+
+def _councils_by_dates(councils):
+    """Rows of (type, nation, region, start, end, councils, signed) for these councils."""
+    signed = Exists(SignUp.objects.signed().filter(organisation=OuterRef("pk")))
+    return (
+        councils.order_by()
+        .values_list(*GROUP_FIELDS, "start_date", "end_date")
+        .annotate(councils=Count("pk"), signed=Count("pk", filter=Q(signed)))
+    )
+
+
+def _council_rows(grouped) -> list[CouncilCount]:
+    return [
+        CouncilCount(
+            organisation_type=kind,
+            nation=nation,
+            region=region,
+            start_date=start,
+            end_date=end,
+            councils=councils,
+            signed=signed,
+        )
+        for kind, nation, region, start, end, councils, signed in grouped
+    ]
+
+
+def _recount_councils(group: Group) -> None:
+    """The coverage page's rows for one group, made again (called with the
+    group's SignatoryCount row locked, so two recounts take turns)."""
+    if group[0] not in COUNCIL_TYPES:
+        return
+    CouncilCount.objects.filter(**_as_filter(group)).delete()
+    councils = Organisation.objects.councils().filter(**_as_filter(group))
+    CouncilCount.objects.bulk_create(_council_rows(_councils_by_dates(councils)))
 
 
 def _recount_principles() -> None:
@@ -111,6 +160,10 @@ def rebuild() -> None:
         )
         PrincipleCommitmentCount.objects.all().delete()
         _recount_principles()
+        CouncilCount.objects.all().delete()
+        CouncilCount.objects.bulk_create(
+            _council_rows(_councils_by_dates(Organisation.objects.councils()))
+        )
 
 
 # Reading

@@ -10,9 +10,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Q
+from django.utils import timezone
 
-from signatories.models import Nation, Organisation, OrganisationType, SignUp
+from signatories.models import CouncilCount, Nation, OrganisationType
 
 NOT_KNOWN = "Not known"
 
@@ -82,17 +83,23 @@ def _tally(counts) -> tuple[dict, dict, dict]:
     return by_type, by_region, region_order
 
 
+def _current_counts(on: datetime.date | None):
+    """Rows of (type, nation, region, signed?, number) for the councils that
+    exist on a day, read from the summary rows signatories.counts keeps, by
+    the rule of OrganisationQuerySet.current()."""
+    on = on or timezone.localdate()
+    rows = CouncilCount.objects.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=on),
+        Q(end_date__isnull=True) | Q(end_date__gte=on),
+    ).values_list("organisation_type", "nation", "region", "signed", "councils")
+    for organisation_type, nation, region, signed, councils in rows:
+        yield organisation_type, nation, region, True, signed
+        yield organisation_type, nation, region, False, councils - signed
+
+
 def council_coverage(*, on: datetime.date | None = None) -> Coverage:
-    """Current councils and how many have signed, in one query."""
-    counts = (
-        Organisation.objects.current(on=on)
-        .councils()
-        .annotate(has_signed=Exists(SignUp.objects.signed().filter(organisation=OuterRef("pk"))))
-        .order_by()
-        .values_list("organisation_type", "nation", "region", "has_signed")
-        .annotate(number=Count("pk"))
-    )
-    by_type, by_region, region_order = _tally(counts)
+    """Current councils and how many have signed, in one query of summary rows."""
+    by_type, by_region, region_order = _tally(_current_counts(on))
     type_labels = dict(OrganisationType.choices)
     return Coverage(
         overall=CoverageRow(

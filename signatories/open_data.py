@@ -8,6 +8,7 @@ already show is published: never an officer's or approver's email address.
 
 from django.http import HttpRequest
 
+from localdigital.core import open_data_files
 from localdigital.core.open_data import Dataset, Field, timestamp
 from localdigital.core.site_address import absolute_url
 from signatories.models import SignUp
@@ -221,3 +222,7 @@ def signatory_rows():
 
 def project_rows():
     return SignUp.objects.public().with_commitment().sorted_by("name")
+
+
+open_data_files.register(SIGNATORIES, signatory_rows)
+open_data_files.register(PROJECTS, project_rows)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from declaration.models import Principle, ServiceArea
 from localdigital.core import open_data as shared_open_data
+from localdigital.core import open_data_files
 from localdigital.core.lists import (
     ListQuery,
     checkbox_items,
@@ -16,7 +17,6 @@ from localdigital.core.lists import (
     paginate,
     select_items,
 )
-from localdigital.core.open_data import csv_response, json_response
 from localdigital.core.titles import fitting_title
 from signatories import counts, coverage, open_data
 from signatories.models import NOT_REPORTED, Delivery, Nation, OrganisationType, SignUp
@@ -202,19 +202,19 @@ def coverage_page(request):
 
 @require_safe
 def signatories_csv(request):
-    return csv_response(open_data.SIGNATORIES, open_data.signatory_rows(), request=request)
+    return open_data_files.download(request, open_data.SIGNATORIES, "csv")
 
 
 @require_safe
 def signatories_json(request):
-    return json_response(open_data.SIGNATORIES, open_data.signatory_rows(), request=request)
+    return open_data_files.download(request, open_data.SIGNATORIES, "json")
 
 
 @require_safe
 def projects_csv(request):
-    return csv_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return open_data_files.download(request, open_data.PROJECTS, "csv")
 
 
 @require_safe
 def projects_json(request):
-    return json_response(open_data.PROJECTS, open_data.project_rows(), request=request)
+    return open_data_files.download(request, open_data.PROJECTS, "json")

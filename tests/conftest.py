@@ -54,7 +54,7 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def private_media(tmp_path, settings):
-    """Keep each test's uploaded attachments in a directory of its own."""
+    """Keep each test's uploaded attachments, and built open-data files, in a directory of its own."""
     from django.core.files.storage import storages
 
     from funding.models import attachment_storage
@@ -65,6 +65,10 @@ def private_media(tmp_path, settings):
         "attachments": {
             **settings.STORAGES["attachments"],
             "OPTIONS": {"location": location},
+        },
+        "open_data": {
+            **settings.STORAGES["open_data"],
+            "OPTIONS": {"location": tmp_path / "open-data"},
         },
     }
     # The storages handler keeps the backends it has made; forget them so the

@@ -33,6 +33,7 @@ from programme.models import (
     PublicationStatus,
 )
 from signatories import counts as signatory_counts
+from signatories import partner_listing
 from signatories.models import (
     Commitment,
     Nation,
@@ -128,6 +129,7 @@ class SignUpFactory(factory.django.DjangoModelFactory):
         if sign_up.state == SignUpState.SIGNED:
             # As the signing service does: the public counts include it at once.
             signatory_counts.recount(groups=[signatory_counts.group_of(sign_up.organisation)])
+            partner_listing.refresh(organisation=sign_up.organisation)
 
 
 class RejectionReasonFactory(factory.django.DjangoModelFactory):

@@ -3,10 +3,10 @@
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
 from funding.models.rounds import Phase, Round
 from localdigital.core.models import StateChangeRecord
+from localdigital.core.record_urls import record_url
 from localdigital.core.search_document import SearchDocumentIndex, search_document_field
 from signatories.models import Organisation
 
@@ -268,7 +268,7 @@ class Bid(models.Model):
 
     def get_absolute_url(self):
         """Its public page, once the round's decisions are published and it was funded."""
-        return reverse("fund:project", kwargs={"reference": self.reference})
+        return record_url("fund:project", "reference", self.reference)
 
     @property
     def is_editable(self) -> bool:

@@ -5,9 +5,10 @@ so the GOV.UK Frontend macros are compiled once.
 """
 
 import datetime
+import functools
 
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import dateformat, timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from markupsafe import Markup
@@ -15,8 +16,17 @@ from markupsafe import Markup
 from localdigital.core.titles import fitting_title
 
 
+@functools.lru_cache(maxsize=256)
+def _fixed_url(name: str, script_prefix: str) -> str:
+    # A page names some twenty fixed addresses (navigation, breadcrumbs, links
+    # to lists): each is reversed once per process, not once per render.
+    return reverse(name)
+
+
 def url(name: str, *args, **kwargs) -> str:
     """Reverse a URL by name, as Django's {% url %} tag does."""
+    if not args and not kwargs:
+        return _fixed_url(name, get_script_prefix())
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 

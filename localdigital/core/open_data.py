@@ -113,7 +113,7 @@ class _Line:
         return line
 
 
-def _csv_lines(dataset: Dataset, records: Iterable, *, request: HttpRequest) -> Iterator[str]:
+def csv_lines(dataset: Dataset, records: Iterable, *, request: HttpRequest) -> Iterator[str]:
     writer = csv.writer(_Line(), lineterminator="\r\n")
     yield writer.writerow([field.name for field in dataset.fields])
     for row in dataset.rows(records, request=request):
@@ -125,7 +125,7 @@ def csv_response(
 ) -> StreamingHttpResponse:
     """The dataset as CSV, streamed row by row as the records are read."""
     response = StreamingHttpResponse(
-        _csv_lines(dataset, records, request=request), content_type="text/csv; charset=utf-8"
+        csv_lines(dataset, records, request=request), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="local-digital-{dataset.name}.csv"'
     response["Access-Control-Allow-Origin"] = "*"
@@ -145,8 +145,10 @@ def streamed_json(head: dict, list_name: str, items: Iterable[dict]) -> Iterator
     yield ("\n  ]" if written else "]") + "\n}"
 
 
-def _json_text(dataset: Dataset, records, *, request: HttpRequest) -> Iterator[str]:
-    # A generator: nothing is read until the response is, as it is streamed.
+def json_text(dataset: Dataset, records, *, request: HttpRequest) -> Iterator[str]:
+    """The dataset's JSON file, written a result at a time.
+
+    A generator: nothing is read until the response is, as it is streamed."""
     count = records.count() if isinstance(records, QuerySet) else len(records)
     head = {
         "dataset": dataset.title,
@@ -165,7 +167,7 @@ def json_response(
 ) -> StreamingHttpResponse:
     """The dataset as JSON, with its licence and how many results, streamed as it is read."""
     response = StreamingHttpResponse(
-        _json_text(dataset, records, request=request), content_type="application/json"
+        json_text(dataset, records, request=request), content_type="application/json"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response

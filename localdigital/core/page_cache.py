@@ -23,6 +23,9 @@ visitor with no session or pending messages, PageCacheMiddleware:
   `keep_until` (the next scheduled news post's publication): content that
   appears at its time, with no save to raise the content version, is not
   shown late.
+- draws a page once when many requests miss it at once (after a change, or
+  when a popular page expires): the first takes a short lock in the cache
+  and draws it, the others wait briefly for its copy (`drawn_elsewhere`).
 
 Every other response (signed-in visitors, journeys, admin) is sent
 `Cache-Control: private, no-store` unless its view says otherwise, and is
@@ -37,6 +40,7 @@ import functools
 import gzip
 import hashlib
 import math
+import time
 import zlib
 from collections.abc import Iterator
 
@@ -66,6 +70,12 @@ MIN_COMPRESSED_BYTES = 512
 # 11 (the most) takes a tenth of a second for a big list page, 9 a few ms.
 BROTLI_QUALITY = 9
 PRIVATE = "private, no-store"
+# The stampede guard (drawn_elsewhere): how long a request that missed waits
+# for the copy another request is drawing, and how often it looks. A drawing
+# lock outlives a request that died holding it by at most DRAWING_LOCK_SECONDS.
+WAIT_SECONDS = 1.0
+POLL_SECONDS = 0.02
+DRAWING_LOCK_SECONDS = 5
 
 
 def public_page(view):
@@ -196,6 +206,34 @@ def _compressed_stream(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes
         yield compressor.flush()
 
 
+def drawing_key(key: str) -> str:
+    return f"{key}:drawing"
+
+
+def drawn_elsewhere(key: str) -> "CachedPage | None":
+    """After a miss: None if this request is to draw the page (it now holds the
+    page's drawing lock), or the copy that the request holding it has kept.
+
+    So that the many requests that miss at once after a change (or when a
+    popular page expires) draw it once, not each for itself: the others wait
+    for the stored copy, a little at a time, and draw the page themselves if
+    the one drawing it finishes without keeping it (a streamed file, an
+    error) or takes longer than WAIT_SECONDS.
+    """
+    if cache.add(drawing_key(key), True, timeout=DRAWING_LOCK_SECONDS):
+        return None
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        found = cache.get_many([content_version.GENERATION_KEY, key, drawing_key(key)])
+        page = found.get(key)
+        if page is not None and page.generation == found.get(content_version.GENERATION_KEY):
+            return page
+        if drawing_key(key) not in found:
+            return None  # drawn and not kept: this request draws its own
+    return None
+
+
 class PageCacheMiddleware:
     """Serves and keeps public pages (see the module's docstring).
 
@@ -221,28 +259,29 @@ class PageCacheMiddleware:
 
     def public_response(self, request: HttpRequest) -> HttpResponse:
         keeping = settings.PAGE_CACHE_SECONDS > 0
+        key = self.key(request)
         generation, page = None, None
         if keeping:
-            key = self.key(request)
-            generation, page = content_version.generation_with(key)
-            if page is not None and (
-                getattr(page, "generation", None) != generation
-                or seconds_to_keep(getattr(page, "keep_until", None)) == 0
-            ):
-                page = None  # drawn before a change, or a scheduled one is due
+            generation, page = self.kept(key)
+            if page is None:
+                page = drawn_elsewhere(key)
         if page is None:
-            response = self.get_response(request)
-            if response.status_code != 200 or response.cookies:
-                # An error, a redirect or a page that sets a cookie: not kept,
-                # not compressed, not to be kept by anyone else either.
-                response.headers["Cache-Control"] = PRIVATE
-                return response
-            if response.streaming:
-                return self.streamed(request, response)
-            page = CachedPage(response, generation)
-            page.body_for(accepted_encoding(request))
-            if keeping and seconds_to_keep(page.keep_until):
-                cache.set(key, page, seconds_to_keep(page.keep_until))
+            try:
+                response = self.get_response(request)
+                if response.status_code != 200 or response.cookies:
+                    # An error, a redirect or a page that sets a cookie: not kept,
+                    # not compressed, not to be kept by anyone else either.
+                    response.headers["Cache-Control"] = PRIVATE
+                    return response
+                if response.streaming:
+                    return self.streamed(request, response)
+                page = CachedPage(response, generation)
+                page.body_for(accepted_encoding(request))
+                if keeping and seconds_to_keep(page.keep_until):
+                    cache.set(key, page, seconds_to_keep(page.keep_until))
+            finally:
+                if keeping:
+                    cache.delete(drawing_key(key))
         else:
             _, _, made = page.body_for(accepted_encoding(request))
             if made and seconds_to_keep(page.keep_until):
@@ -250,6 +289,17 @@ class PageCacheMiddleware:
         response = page.response(request)
         self.add_public_headers(response, seconds_to_keep(page.keep_until))
         return get_conditional_response(request, etag=page.etag, response=response)
+
+    @staticmethod
+    def kept(key: str) -> tuple[int, "CachedPage | None"]:
+        """The generation, and the page kept under `key` if it was drawn in it."""
+        generation, page = content_version.generation_with(key)
+        if page is not None and (
+            getattr(page, "generation", None) != generation
+            or seconds_to_keep(getattr(page, "keep_until", None)) == 0
+        ):
+            page = None  # drawn before a change, or a scheduled one is due
+        return generation, page
 
     def streamed(self, request: HttpRequest, response: StreamingHttpResponse):
         """A file too big to hold (open data at scale): compressed as it goes, never kept."""

@@ -1,6 +1,6 @@
 """The signatories' models, by what they record. Every name is importable from here."""
 
-from signatories.models.counts import PrincipleCommitmentCount, SignatoryCount
+from signatories.models.counts import CouncilCount, PrincipleCommitmentCount, SignatoryCount
 from signatories.models.delivery import (
     ASK_AFTER,
     DUE_AFTER,
@@ -26,6 +26,7 @@ from signatories.models.organisations import (
     split_domains,
     validate_email_domains,
 )
+from signatories.models.partners import PartnerListing
 from signatories.models.reports import DeliveryReport, ReportRequest
 from signatories.models.sign_ups import (
     Commitment,
@@ -52,6 +53,7 @@ __all__ = [
     "ReportRequest",
     "COUNCIL_TYPES",
     "Commitment",
+    "CouncilCount",
     "DOMAIN_PATTERN",
     "LINK_LIFETIMES",
     "LIVE_STATES",
@@ -61,6 +63,7 @@ __all__ = [
     "PrincipleCommitmentCount",
     "OrganisationQuerySet",
     "OrganisationType",
+    "PartnerListing",
     "QUEUE_STATES",
     "RejectionReason",
     "SHARED_EMAIL_DOMAINS",

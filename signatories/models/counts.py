@@ -39,3 +39,29 @@ class PrincipleCommitmentCount(models.Model):
 
     def __str__(self):
         return f"{self.principle}: {self.commitments}"
+
+
+class CouncilCount(models.Model):
+    """How many councils of one type, nation and region there are, and how many
+    have signed, for the coverage page. Councils that start or end on the same
+    days share a row, so "the councils that exist today" is read from these
+    rows on any day: the dates are a handful (the register's reorganisations),
+    and no row goes stale when a day passes."""
+
+    organisation_type = models.CharField(max_length=40)
+    nation = models.CharField(max_length=20, blank=True)
+    region = models.CharField(max_length=50, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    councils = models.PositiveIntegerField(default=0)
+    signed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["organisation_type", "nation", "region"], name="council_count_group"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_type}, {self.nation}, {self.region}: {self.signed} of {self.councils}"

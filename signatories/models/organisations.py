@@ -6,10 +6,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from localdigital.core.record_urls import record_url
 from localdigital.core.search_document import SearchDocumentIndex, search_document_field
 from signatories.models.states import SignUpState
 
@@ -121,6 +121,10 @@ def validate_email_domains(text: str) -> None:
             code="shared_domain",
             params={"shared": ", ".join(shared)},
         )
+
+
+# Fields that the public counts and the partner finder's rows are made from.
+LISTED_FIELDS = ("name", "organisation_type", "nation", "region", "start_date", "end_date")
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -271,32 +275,41 @@ class Organisation(models.Model):
             self._recount_if_regrouped()
 
     def get_absolute_url(self):
-        return reverse("signatories:detail", kwargs={"slug": self.slug})
+        return record_url("signatories:detail", "slug", self.slug)
 
     def _recount_if_regrouped(self) -> None:
-        """Staff edit an organisation's type or region in admin, and the register's
-        import may change them: a signatory's counts then move to its new group,
-        in the same transaction."""
-        before = getattr(self, "_group_when_read", None)
-        now = (self.organisation_type, self.nation, self.region)
-        if before is None or before == now or not self.sign_ups.signed().exists():
-            self._group_when_read = now
+        """Staff edit an organisation in admin, and the register's import adds
+        councils and changes them: the public counts, the coverage page's and
+        the partner finder's rows follow, in the same transaction."""
+        before = getattr(self, "_listed_when_read", None)
+        now = self._listed_fields()
+        self._listed_when_read = now
+        if before == now:
             return
-        from signatories import counts  # counts reads this model: imported when needed
+        # Imported when needed: these modules read this model.
+        from signatories import counts, partner_listing
 
-        counts.recount(groups=[before, now])
-        self._group_when_read = now
+        signed = self.sign_ups.signed().exists()
+        groups = {now[1:4], *([before[1:4]] if before else [])}
+        if before is None or before[1:] != now[1:]:
+            if signed:
+                counts.recount(groups=groups)
+            elif any(group[0] in COUNCIL_TYPES for group in groups):
+                counts.recount_councils(groups=groups)
+        if signed:
+            partner_listing.refresh(organisation=self)
+
+    def _listed_fields(self) -> tuple:
+        """What the counts group by and the partner finder copies: name first,
+        then the group (type, nation, region), then the dates."""
+        return tuple(self.__dict__.get(name) for name in LISTED_FIELDS)
 
     @classmethod
     def from_db(cls, db, field_names, values):
         organisation = super().from_db(db, field_names, values)
         # Kept to see, on save, whether the organisation moved to another
-        # group of the public counts (signatories.counts).
-        organisation._group_when_read = (
-            organisation.__dict__.get("organisation_type"),
-            organisation.__dict__.get("nation"),
-            organisation.__dict__.get("region"),
-        )
+        # group of the public counts (signatories.counts) or was renamed.
+        organisation._listed_when_read = organisation._listed_fields()
         return organisation
 
     def _unique_slug(self) -> str:

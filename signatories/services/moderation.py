@@ -5,7 +5,7 @@ permission (MoveNotPermitted) and the sign-up's state (IllegalMove)."""
 from django.db import transaction
 
 from localdigital.core import content_version
-from signatories import counts, emails
+from signatories import counts, emails, partner_listing
 from signatories.models import LinkPurpose, RejectionReason, SignUp
 from signatories.services.links import close_links, new_link
 from signatories.workflow import move
@@ -64,6 +64,7 @@ def sign_up_remove(*, sign_up: SignUp, by, reason: str) -> None:
     with transaction.atomic():
         move(sign_up, "remove", by_user=by, note=reason)
         counts.recount(groups=[counts.group_of(sign_up.organisation)])
+        partner_listing.refresh(organisation=sign_up.organisation)
         close_links(sign_up)
         sign_up.removal_reason = reason
         sign_up.save(update_fields=["removal_reason"])

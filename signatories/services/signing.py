@@ -11,7 +11,7 @@ from django.utils import timezone
 from declaration.models import Principle, ServiceArea
 from localdigital.core import content_version
 from localdigital.core.working_days import add_working_days
-from signatories import counts, emails
+from signatories import counts, emails, partner_listing
 from signatories.models import (
     Commitment,
     LinkPurpose,
@@ -217,6 +217,7 @@ def sign_up_sign(*, link: SignUpLink, typed_name: str) -> SignUp | None:
         )
         content_version.bump()
         counts.recount(groups=[counts.group_of(sign_up.organisation)])
+        partner_listing.refresh(organisation=sign_up.organisation)
         declaration_url = reverse("declaration:index")
         for name, address in (
             (sign_up.officer_name, sign_up.officer_email),

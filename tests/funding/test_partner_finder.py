@@ -196,16 +196,30 @@ def test_finder_runs_a_fixed_number_of_queries(client, django_assert_num_queries
         council(f"Partner {number} Council", principles=(1, 2, 3))
         council(f"Other {number} Council", area="public-health", principles=(2,))
 
-    # your sign-up, its principles, the count, the page, their principles
-    with django_assert_num_queries(5):
+    # your sign-up, its principles, the count, how many share your service
+    # area (up to the page's end), the page's ranking, its sign-ups, their principles
+    with django_assert_num_queries(7):
         assert client.get("/fund/partners/", {"organisation": yours.slug}).status_code == 200
 
     session = client.session
     session[SESSION_KEY] = f"priya.shah@{yours.domain_list[0]}"
     session.save()
     # and, first, the signed-in officer's organisation (the session is read too)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         assert client.get("/fund/partners/").status_code == 200
     # A search for your organisation: the organisations found, whatever their number.
     with django_assert_num_queries(1):
         assert client.get("/fund/partners/", {"q": "Council"}).status_code == 200
+
+
+def test_a_page_full_of_councils_in_your_area_comes_before_those_sharing_a_principle(client):
+    yours = council("Your Council", principles=(1,))
+    council("Aardvark Principle Council", area="public-health", principles=(1,))
+    for number in range(PAGE_SIZE):
+        council(f"Area {number:02d} Council", principles=(4,))
+
+    first = client.get("/fund/partners/", {"organisation": yours.slug})
+    second = client.get("/fund/partners/", {"organisation": yours.slug, "page": "2"})
+
+    assert match_names(first) == [f"Area {number:02d} Council" for number in range(PAGE_SIZE)]
+    assert match_names(second) == ["Aardvark Principle Council"]

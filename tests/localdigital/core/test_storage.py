@@ -4,14 +4,10 @@ The bucket is moto's S3 server, run on loopback for these tests: the storage
 speaks to it over HTTP as it would to AWS or any S3-compatible service.
 """
 
-import socket
-
-import boto3
 import pytest
 import requests
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import storages
-from moto.server import ThreadedMotoServer
 
 from funding import services
 from funding.models import Attachment, attachment_storage
@@ -24,40 +20,9 @@ from tests.processes import run_in_fresh_process
 
 pytestmark = pytest.mark.django_db
 
+# The bucket and region the s3 fixture (conftest.py) makes.
 BUCKET = "localdigital-attachments"
 REGION = "eu-west-2"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3(s3_endpoint):
-    """A client of the test server, with an empty bucket for the attachments."""
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_endpoint,
-        region_name=REGION,
-        aws_access_key_id="test-key",
-        aws_secret_access_key="test-secret",
-    )
-    client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
-    yield client
-    for stored in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=stored["Key"])
-    client.delete_bucket(Bucket=BUCKET)
 
 
 @pytest.fixture
