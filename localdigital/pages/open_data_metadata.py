@@ -13,6 +13,9 @@ from funding import open_data as fund_open_data
 from localdigital.core import open_data
 from localdigital.core.open_data import Dataset
 from localdigital.core.site_address import absolute_url
+from localdigital.pages import performance_open_data
+from programme import open_data as programme_open_data
+from sharing import open_data as sharing_open_data
 from signatories import open_data as signatory_open_data
 
 PUBLISHER = "Ministry of Housing, Communities and Local Government"
@@ -22,7 +25,14 @@ LICENCE_ID = "OGL-UK-3.0"
 
 def published_datasets() -> tuple[Dataset, ...]:
     """Every dataset the site publishes as CSV, in the order of the open data page."""
-    return (*signatory_open_data.DATASETS, *fund_open_data.DATASETS, grants.GRANTS)
+    return (
+        *signatory_open_data.DATASETS,
+        *fund_open_data.DATASETS,
+        grants.GRANTS,
+        *sharing_open_data.DATASETS,
+        *programme_open_data.DATASETS,
+        *performance_open_data.DATASETS,
+    )
 
 
 def _csv_url(dataset: Dataset) -> str:

@@ -47,7 +47,7 @@ def test_officer_signs_up_without_javascript(page_without_js, assert_accessible,
         "Select your organisation, or choose ‘My organisation is not listed’",
     )
     page.get_by_label("Search for your organisation by name").fill("testshire")
-    page.get_by_role("button", name="Search").click()
+    page.locator("main").get_by_role("button", name="Search").click()
     assert_accessible(page)
     check_error_state(
         page,
@@ -162,31 +162,31 @@ def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_sig
     for answer in ("", "Replace paper renewal forms.", "Licence holders renew in minutes."):
         page.keyboard.press("Tab")
         page.keyboard.type(answer)
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/sign/principles/")
     tab_to(page, "#principles")
     page.keyboard.press("Space")
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/sign/service-area/")
     tab_to(page, "#service_area")
     page.keyboard.press("Space")
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/sign/authority/")
     tab_to(page, "#has_authority")
     page.keyboard.press("Space")
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/sign/check-answers/")
     assert_accessible(page)
     assert "Testshire District Council" in page.locator("main").inner_text()
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/sign/confirmation/")
@@ -201,7 +201,7 @@ def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_sig
     assert_accessible(page)
     sign_up.refresh_from_db()
     assert sign_up.state == SignUpState.AWAITING_CONFIRMATION
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
     page.wait_for_url("**/sign/email-confirmed/")
     assert_accessible(page)

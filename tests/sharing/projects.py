@@ -22,7 +22,7 @@ def funded_project(**fields) -> Bid:
     partner = signed_council(name="Partnerton Borough Council", email_domains="partnerton.gov.uk")
     signed_council(name="Elsewhere District Council", email_domains="elsewhere.gov.uk")
     return decided_bid(
-        round=RoundFactory(results_published=True),
+        round=fields.pop("round", None) or RoundFactory(results_published=True),
         lead=lead,
         partners=[partner],
         title="Shared housing repairs",

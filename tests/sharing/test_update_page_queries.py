@@ -23,8 +23,8 @@ QUERIES = {
     "/updates/?council={council}&phase=discovery&principle=embed-an-open-culture": 5,
     # the update with its project, lead and round; its documents
     "/updates/{update}/": 2,
-    # the fund's four (project, partners, principles, links), then its updates
-    "/fund/projects/{project}/": 5,
+    # the fund's five (project, partners, principles, payments, links), then its updates
+    "/fund/projects/{project}/": 6,
     "/updates.atom": 1,
     # the project, its updates
     "/fund/projects/{project}/updates.atom": 2,

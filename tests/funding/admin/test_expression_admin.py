@@ -39,6 +39,7 @@ def round_form(fund, **overrides) -> dict:
         "max_bids_per_lead": "2",
         "score_min": "0",
         "score_max": "4",
+        "min_assessors": "2",
         "phases-TOTAL_FORMS": "0",
         "phases-INITIAL_FORMS": "0",
         "criteria-TOTAL_FORMS": "0",

@@ -2,6 +2,7 @@
 site publishes as a Frictionless Data Package, checked here by the frictionless
 library against the files as served; and the open data page's schema.org markup."""
 
+import datetime
 import json
 import re
 
@@ -10,10 +11,14 @@ import pytest
 from django.conf import settings
 from django.urls import get_resolver
 
+from localdigital.pages import performance
+from localdigital.pages.models import Feedback, Satisfaction
 from localdigital.pages.open_data_metadata import published_datasets
-from tests.factories import signed_council
-from tests.funding.fund_pages import not_funded
+from tests.factories import EventFactory, signed_council
+from tests.funding.expressions import published_expression
+from tests.funding.fund_pages import not_funded, published_round
 from tests.funding.grant_councils import grants_in_four_nations
+from tests.sharing.projects import funded_project, post_update
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +55,21 @@ def every_file_has_rows():
     signed_council(name="Kent County Council")
     bids = grants_in_four_nations()
     not_funded(bids[0].round, title="Not funded this time either", amount=None)
+    round_ = bids[0].round
+    round_.expressions_open_at = round_.opens_at - datetime.timedelta(days=60)
+    round_.expressions_close_at = round_.opens_at - datetime.timedelta(days=30)
+    round_.save()
+    published_expression(round_, state="invited", number=1, title="Shared case tool")
+    # Its own round, named apart from the grants' "Round 6".
+    post_update(
+        funded_project(
+            round=published_round(name="Round 3", slug="round-3", reference_prefix="R3")
+        ),
+        title="Sprint 3: what we learned",
+    )
+    EventFactory()
+    Feedback.objects.create(satisfaction=Satisfaction.SATISFIED)
+    performance.record()
 
 
 def test_the_package_lists_every_csv_file_the_site_publishes(client):
@@ -145,7 +165,7 @@ def test_open_data_page_describes_each_dataset_in_schema_org_markup(client):
     assert catalogue["@type"] == "DataCatalog"
     datasets = catalogue["dataset"]
     assert [d["name"] for d in datasets] == [d.title for d in published_datasets()]
-    grants = datasets[-1]
+    grants = next(d for d in datasets if d["name"] == "Grants, as 360Giving data")
     assert grants["@type"] == "Dataset"
     assert grants["license"].startswith("https://www.nationalarchives.gov.uk/")
     assert grants["distribution"] == [
