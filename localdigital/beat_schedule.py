@@ -58,4 +58,10 @@ def beat_schedule(env) -> dict:
             "task": "subscriptions.tasks.forget_unconfirmed_followers",
             "schedule": crontab(hour=3, minute=45),
         },
+        # Bulletins still sending whose next batch was never asked for (the
+        # broker was down, or the worker stopped): each resumes where it stopped.
+        "resume-bulletins": {
+            "task": "subscriptions.tasks.resume_bulletins",
+            "schedule": 60.0,
+        },
     }

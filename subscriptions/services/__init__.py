@@ -1,5 +1,12 @@
 """Every write of the subscriptions app, one transaction each."""
 
+from subscriptions.services.bulletins import (
+    NoEmailAddress,
+    bulletin_send_test,
+    bulletin_start_sending,
+    resume_bulletins,
+    send_bulletin_batch,
+)
 from subscriptions.services.following import (
     CONFIRM_DAYS,
     follow_confirm,
@@ -19,6 +26,11 @@ from subscriptions.services.sending import (
 
 __all__ = [
     "CONFIRM_DAYS",
+    "NoEmailAddress",
+    "bulletin_send_test",
+    "bulletin_start_sending",
+    "resume_bulletins",
+    "send_bulletin_batch",
     "announce",
     "announcement_send",
     "announcement_withdraw",
