@@ -39,6 +39,11 @@ def beat_schedule(env) -> dict:
             "task": "funding.tasks.remind_officers_of_closing_rounds",
             "schedule": crontab(minute="*/15"),
         },
+        # A round opening, and a week before it closes, to the fund's followers.
+        "announce-fund-rounds": {
+            "task": "funding.tasks.announce_fund_rounds",
+            "schedule": crontab(minute="*/15"),
+        },
         "remind-assessors-of-due-assessments": {
             "task": "funding.tasks.remind_assessors_of_due_assessments",
             "schedule": crontab(minute=30),
