@@ -63,6 +63,12 @@ def beat_schedule(env) -> dict:
             "task": "subscriptions.tasks.forget_unconfirmed_followers",
             "schedule": crontab(hour=3, minute=45),
         },
+        # News posts as they go live (a scheduled one at its time), and events
+        # once published, to their followers (programme.services.announcing).
+        "announce-programme-news-and-events": {
+            "task": "programme.tasks.announce_programme_news_and_events",
+            "schedule": 60.0,
+        },
         # Bulletins still sending whose next batch was never asked for (the
         # broker was down, or the worker stopped): each resumes where it stopped.
         "resume-bulletins": {
