@@ -17,7 +17,12 @@ from subscriptions.models import Bulletin, BulletinState, BulletinStateChange, S
 
 def followed_topics() -> list[tuple[str, str]]:
     """Every topic someone follows, named as its owner worded it."""
-    rows = Subscription.objects.confirmed().values_list("topic", "label").order_by("label")
+    rows = (
+        Subscription.objects.confirmed()
+        .values_list("topic", "label")
+        .order_by("label", "topic")
+        .distinct()
+    )
     return list(dict(rows).items())
 
 
