@@ -69,6 +69,7 @@ PAGES = [
     "/programme/",
     "/programme/bench-page-17/",
     "/performance/",
+    "/email-updates/",
     # Every signatory's name and every bid's summary hold "council": the bound on ranking.
     "/search/?q=council",
 ]

@@ -39,6 +39,11 @@ def beat_schedule(env) -> dict:
             "task": "funding.tasks.remind_officers_of_closing_rounds",
             "schedule": crontab(minute="*/15"),
         },
+        # A round opening, and a week before it closes, to the fund's followers.
+        "announce-fund-rounds": {
+            "task": "funding.tasks.announce_fund_rounds",
+            "schedule": crontab(minute="*/15"),
+        },
         "remind-assessors-of-due-assessments": {
             "task": "funding.tasks.remind_assessors_of_due_assessments",
             "schedule": crontab(minute=30),
@@ -57,5 +62,17 @@ def beat_schedule(env) -> dict:
         "forget-unconfirmed-followers": {
             "task": "subscriptions.tasks.forget_unconfirmed_followers",
             "schedule": crontab(hour=3, minute=45),
+        },
+        # News posts as they go live (a scheduled one at its time), and events
+        # once published, to their followers (programme.services.announcing).
+        "announce-programme-news-and-events": {
+            "task": "programme.tasks.announce_programme_news_and_events",
+            "schedule": 60.0,
+        },
+        # Bulletins still sending whose next batch was never asked for (the
+        # broker was down, or the worker stopped): each resumes where it stopped.
+        "resume-bulletins": {
+            "task": "subscriptions.tasks.resume_bulletins",
+            "schedule": 60.0,
         },
     }

@@ -181,6 +181,10 @@ if CELERY_BROKER_URL == "filesystem://":
 # How long the outbox waits before the first retry of a message that failed;
 # each retry after waits twice as long as the one before.
 OUTBOX_FIRST_RETRY_SECONDS = env.int("OUTBOX_FIRST_RETRY_SECONDS", default=60)
+# A bulletin goes out BULLETIN_BATCH_SIZE emails at a time, a batch at most
+# every BULLETIN_BATCH_SECONDS: within the email service's rate limit.
+BULLETIN_BATCH_SIZE = env.int("BULLETIN_BATCH_SIZE", default=200)
+BULLETIN_BATCH_SECONDS = env.int("BULLETIN_BATCH_SECONDS", default=60)
 # The queue this site's tasks go to (several sites may share one broker).
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="localdigital")
 # Tests only: run each task in the process that queues it, as it is queued.

@@ -8,6 +8,7 @@ from localdigital.core.page_cache import public_page
 from localdigital.core.site_address import sitemap_index, sitemap_section
 from localdigital.pages import (
     declaration_page,
+    email_updates,
     feedback,
     open_data,
     performance_views,
@@ -61,6 +62,8 @@ urlpatterns = [
     ),
     path("", include("sharing.urls")),
     path("subscriptions/", include("subscriptions.urls")),
+    # A form for one person's address: never kept whole in the cache.
+    path("email-updates/", email_updates.email_updates, name="email-updates"),
     path("fund/", include("funding.urls")),
     path("", include("programme.urls")),
     path(

@@ -1,9 +1,11 @@
 """Staff's view of who follows what: to answer a request to be forgotten, or
-to see what an announcement was. Nothing here sends email."""
+to see what an announcement was. Nothing here sends email; bulletins, which
+content editors send, have their screens in bulletin_admin."""
 
 from django.contrib import admin
 
 from localdigital.core.admin_helpers import ReadOnlyInlineMixin
+from subscriptions.bulletin_admin import BulletinAdmin
 from subscriptions.models import Announcement, Subscriber, Subscription
 
 
@@ -38,3 +40,6 @@ class AnnouncementAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+__all__ = ["AnnouncementAdmin", "BulletinAdmin", "SubscriberAdmin"]

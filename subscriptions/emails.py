@@ -6,10 +6,12 @@ with the links to manage what they follow and to unsubscribe.
 
 from collections.abc import Iterable
 
+from django.template.loader import render_to_string
+
 from localdigital.core.emails import SIGN_OFF
 from localdigital.core.site_address import absolute_url
 from subscriptions.links import manage_url, unsubscribe_url
-from subscriptions.models import Announcement, Subscriber
+from subscriptions.models import Announcement, Bulletin, Subscriber
 
 
 def _footer(subscriber: Subscriber) -> str:
@@ -75,3 +77,30 @@ This is what was new this week in what you follow.
 
 {_footer(subscriber)}"""
     return subject, body
+
+
+def bulletin(*, subscriber: Subscriber, item: Bulletin) -> tuple[str, str, str]:
+    """(subject, plain text, HTML): the editor's words in both, with the footer."""
+    text = f"""{item.body_text}
+{_footer(subscriber)}"""
+    html = render_to_string(
+        "subscriptions/emails/bulletin.html",
+        {
+            "bulletin": item,
+            "manage_url": manage_url(subscriber),
+            "unsubscribe_url": unsubscribe_url(subscriber),
+        },
+    )
+    return item.subject, text, html
+
+
+def bulletin_test(*, item: Bulletin) -> tuple[str, str, str]:
+    """The editor's own copy: the same words, marked as a test, with no
+    personal links (they may follow nothing)."""
+    note = "This is a test of a bulletin that has not been sent."
+    text = f"{note}\n\n{item.body_text}"
+    html = render_to_string(
+        "subscriptions/emails/bulletin.html",
+        {"bulletin": item, "manage_url": "", "unsubscribe_url": "", "test_note": note},
+    )
+    return f"[Test] {item.subject}", text, html

@@ -9,6 +9,10 @@ import secrets
 from django.db import models
 from django.utils import timezone
 
+from localdigital.core.markdown import render_markdown
+from localdigital.core.models import EmailState, StateChangeRecord
+from localdigital.core.plain_text import html_to_text
+
 TOPIC_MAX_LENGTH = 120
 
 
@@ -141,3 +145,100 @@ class AnnouncementTopic(models.Model):
 
     def __str__(self):
         return self.topic
+
+
+class BulletinState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+
+
+class Bulletin(models.Model):
+    """An email a content editor writes in Markdown and sends to everyone who
+    follows one topic, in batches at the configured rate (services.bulletins)."""
+
+    subject = models.CharField(max_length=150)
+    body = models.TextField(help_text="Markdown: paragraphs, lists, links and headings.")
+    # Both made from the body on save, so what is previewed is what is sent.
+    body_html = models.TextField(editable=False, blank=True)
+    body_text = models.TextField(editable=False, blank=True)
+    topic = models.CharField(max_length=TOPIC_MAX_LENGTH)
+    topic_label = models.CharField(max_length=255, editable=False, blank=True)
+    state = models.CharField(max_length=10, choices=BulletinState, default=BulletinState.DRAFT)
+    # The newest batch's time: the next waits BULLETIN_BATCH_SECONDS after it.
+    last_batch_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        permissions = [("send_bulletin", "Can send a bulletin to its topic")]
+        indexes = [models.Index(fields=["state", "-created_at"], name="bulletin_state_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=BulletinState.values), name="bulletin_state_valid"
+            )
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.body_text = html_to_text(self.body_html)
+        super().save(*args, **kwargs)
+
+    def followers(self):
+        """Who it goes to: every confirmed follower of its topic, however often
+        they hear of other things (a bulletin is sent once, not digested)."""
+        return Subscriber.objects.filter(
+            subscriptions__topic=self.topic, subscriptions__confirmed_at__isnull=False
+        )
+
+    def remaining_followers(self):
+        """The followers it has not been queued for yet."""
+        queued = BulletinRecipient.objects.filter(bulletin=self, subscriber=models.OuterRef("pk"))
+        return self.followers().exclude(models.Exists(queued))
+
+    def progress(self) -> dict[str, int]:
+        """What staff see while it goes out: emails queued, sent by the outbox,
+        failed for good (the outbox gave up), and followers still to queue."""
+        states = self.recipients.aggregate(
+            queued=models.Count("pk"),
+            sent=models.Count("pk", filter=models.Q(email__state=EmailState.SENT)),
+            failed=models.Count("pk", filter=models.Q(email__state=EmailState.FAILED)),
+        )
+        remaining = self.remaining_followers().count() if self.state != BulletinState.SENT else 0
+        return {**states, "remaining": remaining}
+
+
+class BulletinStateChange(StateChangeRecord):
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="history")
+    from_state = models.CharField(max_length=10, choices=BulletinState.choices, blank=True)
+    to_state = models.CharField(max_length=10, choices=BulletinState.choices)
+
+    class Meta(StateChangeRecord.Meta):
+        verbose_name = "change of state"
+
+
+class BulletinRecipient(models.Model):
+    """One address a bulletin was queued for: recorded with its outbox email
+    in one transaction, so a batch run again never emails anyone twice."""
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="recipients")
+    # Kept when they unsubscribe later (nulled), so the counts stay true.
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.SET_NULL, null=True)
+    email = models.ForeignKey(
+        "localdigital.OutboundEmail", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    queued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin", "subscriber"], name="bulletin_recipient_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.bulletin} to {self.subscriber_id}"

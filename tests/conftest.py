@@ -167,6 +167,8 @@ def site_content(transactional_db):
     panel.let_assessors_moderate(apps, schema_editor=None)
     expressions = importlib.import_module("funding.migrations.0009_expressions")
     expressions.grant_assessors(apps, schema_editor=None)
+    bulletins = importlib.import_module("subscriptions.migrations.0002_bulletins")
+    bulletins.give_content_editors_permissions(apps, schema_editor=None)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     actions = ["retry_now"]
     fieldsets = [
         (None, {"fields": ["to_address", "subject", "reference"]}),
-        ("Message", {"fields": ["body"]}),
+        ("Message", {"fields": ["body", "html_body"]}),
         (
             "Delivery",
             {

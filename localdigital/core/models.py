@@ -29,7 +29,7 @@ class OutboundEmailQuerySet(models.QuerySet):
 
 
 class OutboundEmail(models.Model):
-    """One plain-text email to one person, from the moment it is owed until it is sent."""
+    """One email to one person (plain text, with an HTML alternative at times), from the moment it is owed until it is sent."""
 
     # Defined outside the class so that Meta, which cannot see the class body, can use it.
     State = EmailState
@@ -49,6 +49,10 @@ class OutboundEmail(models.Model):
         ],
     )
     body = models.TextField(help_text="Plain text.")
+    # An optional HTML version of the same words (a bulletin's), sent beside
+    # the plain text as multipart/alternative. GOV.UK Notify takes no HTML
+    # here, so through Notify only the plain text goes.
+    html_body = models.TextField("HTML body", blank=True)
     reference = models.CharField(
         max_length=50,
         blank=True,

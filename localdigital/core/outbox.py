@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 
@@ -44,17 +44,29 @@ class UndeliverableEmail(Exception):
 
 
 def queue_email(
-    *, to: str, subject: str, body: str, reference: str = "", headers: dict | None = None
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    reference: str = "",
+    headers: dict | None = None,
+    html_body: str = "",
 ) -> OutboundEmail:
     """Write an email to the outbox, to be sent once the caller's transaction commits.
 
-    `headers` are sent with it as they are (List-Unsubscribe, say).
+    `headers` are sent with it as they are (List-Unsubscribe, say);
+    `html_body`, if given, goes beside the plain text as its HTML alternative.
 
     Raises ValidationError for a message that could never be sent (a bad address,
     a subject with a line break) or that does not name its reference.
     """
     email = OutboundEmail(
-        to_address=to, subject=subject, body=body, reference=reference, headers=headers or {}
+        to_address=to,
+        subject=subject,
+        body=body,
+        html_body=html_body,
+        reference=reference,
+        headers=headers or {},
     )
     # The database checks the constraints; this catches what only Python can.
     email.full_clean(validate_constraints=False)
@@ -142,7 +154,7 @@ def retry_delay(*, attempts: int) -> timedelta:
 def _deliver(email: OutboundEmail) -> str:
     """Send through the configured backend; the service's own id for the message, if any."""
     timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_EMAIL_TIMEOUT_SECONDS
-    message = EmailMessage(
+    message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -150,6 +162,8 @@ def _deliver(email: OutboundEmail) -> str:
         headers=email.headers or None,
         connection=get_connection(timeout=timeout),
     )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
     # Read by email services that track messages (localdigital.core.notify).
     message.reference = email.reference
     message.send()

@@ -23,11 +23,12 @@ class Actor(StrEnum):
     APPROVER = "approver"
     MODERATOR = "moderator"
     ASSESSOR = "assessor"
+    EDITOR = "editor"
     SYSTEM = "system"
 
 
 # Actors who are members of staff, signed in to Django admin.
-STAFF_ACTORS = frozenset({Actor.MODERATOR, Actor.ASSESSOR})
+STAFF_ACTORS = frozenset({Actor.MODERATOR, Actor.ASSESSOR, Actor.EDITOR})
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class PublicPagesSitemap(SiteSitemap):
             "contact",
             "performance",
             "feedback",
+            "email-updates",
         ]
 
     def location(self, item):

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
+from programme.admin.announcing import AnnouncesOnSave
 from programme.admin.preview import PreviewMixin
 from programme.models import Event
 
@@ -22,7 +23,7 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(PreviewMixin, admin.ModelAdmin):
+class EventAdmin(AnnouncesOnSave, PreviewMixin, admin.ModelAdmin):
     preview_template = "programme/event.html"
     preview_name = "event"
     # A booking link typed without its scheme is taken to be https.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from localdigital.core.admin_helpers import ReadOnlyInlineMixin
+from programme.admin.announcing import AnnouncesOnSave
 from programme.admin.preview import PreviewMixin
 from programme.models import NewsPost, NewsPostSlugRedirect, PublicationStatus
 
@@ -33,7 +34,7 @@ class FormerAddressInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(NewsPost)
-class NewsPostAdmin(PreviewMixin, admin.ModelAdmin):
+class NewsPostAdmin(AnnouncesOnSave, PreviewMixin, admin.ModelAdmin):
     preview_template = "programme/news_post.html"
     preview_name = "post"
     list_display = ["title", "state", "published_at", "updated_at"]

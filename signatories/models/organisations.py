@@ -235,6 +235,8 @@ class Organisation(models.Model):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["name"], name="organisation_name_idx"),
+            # The regions the email updates page offers (signatories.topics).
+            models.Index(fields=["region"], name="organisation_region_idx"),
             SearchDocumentIndex(fields=["search_document"], name="organisation_search_idx"),
         ]
         constraints = [

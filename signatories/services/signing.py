@@ -19,6 +19,7 @@ from signatories.models import (
     SignUp,
     SignUpLink,
 )
+from signatories.services.announcing import announce_new_signatory
 from signatories.services.links import new_link, use_link
 from signatories.services.refusals import OrganisationAlreadySigning
 from signatories.workflow import SIGN_UP_WORKFLOW, allowed_moves, move
@@ -218,6 +219,7 @@ def sign_up_sign(*, link: SignUpLink, typed_name: str) -> SignUp | None:
         content_version.bump()
         counts.recount(groups=[counts.group_of(sign_up.organisation)])
         partner_listing.refresh(organisation=sign_up.organisation)
+        announce_new_signatory(sign_up)
         declaration_url = reverse("declaration:index")
         for name, address in (
             (sign_up.officer_name, sign_up.officer_email),

@@ -25,6 +25,12 @@ def follow_request(*, email: str, topic: str, label: str, frequency: str) -> Non
     The same happens whether or not the address is known, so the page that
     calls this says the same either way: nobody learns who follows what.
     """
+    follow_topics_request(email=email, topics=[(topic, label)], frequency=frequency)
+
+
+def follow_topics_request(*, email: str, topics: list[tuple[str, str]], frequency: str) -> None:
+    """Ask `email` to confirm following each (topic, label) it does not yet
+    follow, with one email; if it follows them all already, say so instead."""
     email = email.strip().lower()
     if not within_limit(
         scope="follow-email", key=email, limit=REQUESTS_PER_ADDRESS, per_seconds=3600
@@ -32,24 +38,38 @@ def follow_request(*, email: str, topic: str, label: str, frequency: str) -> Non
         return
     with transaction.atomic():
         subscriber, _ = Subscriber.objects.select_for_update().get_or_create(email=email)
-        existing = subscriber.subscriptions.filter(topic=topic).first()
-        if existing and existing.confirmed_at:
-            subject, body = emails.already_following(subscriber=subscriber, label=existing.label)
-            queue_email(
-                to=email, subject=subject, body=body, headers=unsubscribe_headers(subscriber)
-            )
+        followed = set(subscriber.subscriptions.confirmed().values_list("topic", flat=True))
+        new = [(topic, label) for topic, label in topics if topic not in followed]
+        if not new:
+            _say_already_following(subscriber, label=_joined([label for _, label in topics]))
             return
-        Subscription.objects.update_or_create(
-            subscriber=subscriber,
-            topic=topic,
-            defaults={"label": label, "frequency": frequency, "created_at": timezone.now()},
-        )
-        token, subscriber.confirmation_hash = new_token()
-        subscriber.confirmation_sent_at = timezone.now()
-        subscriber.save(update_fields=["confirmation_hash", "confirmation_sent_at"])
-        path = reverse("subscriptions:confirm", kwargs={"token": token})
-        subject, body = emails.confirm(label=label, path=path, days=CONFIRM_DAYS)
-        queue_email(to=email, subject=subject, body=body)
+        for topic, label in new:
+            Subscription.objects.update_or_create(
+                subscriber=subscriber,
+                topic=topic,
+                defaults={"label": label, "frequency": frequency, "created_at": timezone.now()},
+            )
+        _ask_to_confirm(subscriber, label=_joined([label for _, label in new]))
+
+
+def _joined(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
+def _say_already_following(subscriber: Subscriber, *, label: str) -> None:
+    subject, body = emails.already_following(subscriber=subscriber, label=label)
+    queue_email(
+        to=subscriber.email, subject=subject, body=body, headers=unsubscribe_headers(subscriber)
+    )
+
+
+def _ask_to_confirm(subscriber: Subscriber, *, label: str) -> None:
+    token, subscriber.confirmation_hash = new_token()
+    subscriber.confirmation_sent_at = timezone.now()
+    subscriber.save(update_fields=["confirmation_hash", "confirmation_sent_at"])
+    path = reverse("subscriptions:confirm", kwargs={"token": token})
+    subject, body = emails.confirm(label=label, path=path, days=CONFIRM_DAYS)
+    queue_email(to=subscriber.email, subject=subject, body=body)
 
 
 def follow_confirm(*, token: str) -> Subscriber | None:

@@ -52,6 +52,8 @@ PUBLIC_VIEWS = {
     # address takes only the mail program's POST.
     "subscriptions:confirm",
     "subscriptions:one-click",
+    # Choosing topics of email updates: a form for anyone, confirmed by email.
+    "email-updates",
 }
 
 # Whole sections that are public by design: pages about signatories, the

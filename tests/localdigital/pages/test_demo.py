@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from localdigital.pages.demo.staff import DEMO_STAFF_PASSWORD
 from signatories.models import Organisation, SignUp, SignUpState
+from subscriptions.models import Bulletin, BulletinState
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,13 @@ def test_demo_content_shows_news_events_programme_pages_and_co_publishers(client
     assert "Leeds City Council" in declaration.split("Who published it")[1]
     assert "Government Digital Service" in declaration.split("Who published it")[1]
     assert "Latest news" in client.get("/").content.decode()
+
+
+def test_demo_content_has_a_draft_bulletin_to_a_reader_of_news(debug):
+    call_command("import_organisations", "signatories/demo_organisations.csv")
+    call_command("load_demo_content")
+    call_command("load_demo_content")
+
+    bulletin = Bulletin.objects.get()
+    assert bulletin.state == BulletinState.DRAFT
+    assert [subscriber.email for subscriber in bulletin.followers()] == ["demo.reader@example.com"]

@@ -180,6 +180,16 @@ def test_project_update_and_following_pages_are_valid_html(client, updated_proje
     save(tmp_path, client, manage)
     save(tmp_path, client, manage.replace("/manage/", "/unsubscribe/"))
     save(tmp_path, client, "/subscriptions/manage/forged/", status=404)
+    # The email updates page: empty, refused (every field's error) and sent.
+    save(tmp_path, client, "/email-updates/")
+    # (A query string apiece, so that each post's page is kept under its own name.)
+    save(tmp_path, client, "/email-updates/?refused", data={"topics": ["signatories"]})
+    save(
+        tmp_path,
+        client,
+        "/email-updates/?sent",
+        data={"email": "topics@example.com", "topics": ["news"], "frequency": "weekly"},
+    )
 
     # The officer's pages: their projects, a new update sent empty, editing one.
     officer = signed_in(update_pages.OFFICER)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.assessments import assign_demo_assessments
+from localdigital.pages.demo.bulletins import create_demo_bulletins
 from localdigital.pages.demo.feedback import create_demo_feedback
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.programme import create_demo_programme
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         bids = create_demo_fund()
         updates = create_demo_updates()
         create_demo_programme()
+        create_demo_bulletins()
         staff = create_demo_staff()
         # Needs the demo assessor's account, so after the staff are made.
         assign_demo_assessments()
