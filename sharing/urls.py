@@ -6,6 +6,7 @@ from django.urls import path
 
 from localdigital.core.page_cache import public_page
 from sharing import case_pages, documents, feeds, follow_pages, views
+from sharing.case_open_data import case_studies_csv, case_studies_json
 from sharing.open_data import updates_csv, updates_json
 from sharing.post import views as post
 from sharing.propose import views as propose
@@ -40,6 +41,8 @@ urlpatterns = [
         name="follow-service-area",
     ),
     path("case-studies/", public_page(case_pages.case_study_list), name="case-studies"),
+    path("case-studies.csv", public_page(case_studies_csv), name="case-studies-csv"),
+    path("case-studies.json", public_page(case_studies_json), name="case-studies-json"),
     path("case-studies/propose/", propose.propose_form, name="propose-case-study"),
     path("case-studies/propose/check/", propose.propose_check, name="propose-check"),
     path("case-studies/propose/sent/", propose.proposal_sent, name="proposal-sent"),

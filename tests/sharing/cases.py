@@ -21,9 +21,10 @@ def case_fields(councils: list[Organisation], **overrides) -> services.CaseStudy
         "outcomes": [("Calls about missed bins", "down 40%"), ("Saved a year", "£12,000")],
         **overrides,
     }
-    principles = values.pop("principles")
-    values["principle_ids"] = principles or list(
-        Principle.objects.filter(number__in=[1, 3]).values_list("pk", flat=True)
+    # Principles by their numbers.
+    numbers = values.pop("principles") or [1, 3]
+    values["principle_ids"] = list(
+        Principle.objects.filter(number__in=numbers).values_list("pk", flat=True)
     )
     return services.CaseStudyFields(**values)
 
