@@ -117,6 +117,8 @@ class CaseStudy(models.Model):
             self.slug = self._unique_slug()
         self.problem_html = render_markdown(self.problem)
         self.what_was_done_html = render_markdown(self.what_was_done)
+        # Staff edit its words in admin: the sitemap says when it last changed.
+        self.updated_at = timezone.now()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
