@@ -163,6 +163,8 @@ def site_content(transactional_db):
     panel.let_assessors_moderate(apps, schema_editor=None)
     expressions = importlib.import_module("funding.migrations.0009_expressions")
     expressions.grant_assessors(apps, schema_editor=None)
+    case_studies = importlib.import_module("sharing.migrations.0002_case_studies")
+    case_studies.give_case_studies(apps, schema_editor=None)
 
 
 @pytest.fixture
