@@ -117,3 +117,36 @@ def test_case_study_pages_run_a_fixed_number_of_queries(client, django_assert_nu
         # the case study, then its councils, principles, outcomes, projects and commitments
         with django_assert_num_queries(6):
             assert client.get(case_study.get_absolute_url()).status_code == 200
+
+
+def test_the_sitemap_lists_published_case_studies_in_fixed_queries(
+    client, django_assert_num_queries
+):
+    council = signed_council()
+    shown = published_case_study([council], title="In the sitemap")
+    hidden = propose([council], title="Not in the sitemap")
+
+    # the newest change, the page of addresses
+    with django_assert_num_queries(2):
+        response = client.get("/sitemap-case-studies.xml")
+
+    body = response.content.decode()
+    assert f"/case-studies/{shown.slug}/" in body
+    assert f"/case-studies/{hidden.slug}/" not in body
+    assert "/case-studies/</loc>" in client.get("/sitemap-pages.xml").content.decode()
+
+
+def test_words_staff_edit_show_at_once_on_the_cached_page(
+    page_cache, django_capture_on_commit_callbacks
+):
+    visitor = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        case_study = published_case_study([signed_council()], title="Before the edit")
+    assert "Before the edit" in text(visitor.get(case_study.get_absolute_url()))
+
+    # As the admin's change form saves it.
+    with django_capture_on_commit_callbacks(execute=True):
+        case_study.title = "After the edit"
+        case_study.save()
+
+    assert "After the edit" in text(visitor.get(case_study.get_absolute_url()))
