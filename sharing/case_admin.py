@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 
+from funding.models import Bid
 from localdigital.core.admin_helpers import ReadOnlyInlineMixin, admin_page
 from localdigital.core.admin_moves import (
     MOVE_PAGE,
@@ -21,7 +22,7 @@ from localdigital.core.admin_moves import (
 from sharing import services
 from sharing.case_models import CaseStudy, CaseStudyState, CaseStudyStateChange, Outcome
 from sharing.case_workflow import CASE_STUDY_WORKFLOW, STAFF_MOVE_LABELS
-from signatories.models import Commitment, SignUpState
+from signatories.models import Commitment, Organisation, SignUpState
 
 
 class NoteForm(forms.Form):
@@ -117,8 +118,9 @@ class CaseStudyAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "summary", "councils__name", "proposed_by_email"]
     list_select_related = ["service_area"]
     date_hierarchy = "created_at"
-    autocomplete_fields = ["councils", "funded_projects"]
-    filter_horizontal = ["principles", "declaration_projects"]
+    # Lists to choose from rather than searches, so that staff who may not
+    # read organisations or bids in admin can still choose them.
+    filter_horizontal = ["councils", "principles", "funded_projects", "declaration_projects"]
     readonly_fields = ["state", "proposed_by_email", "published_at"]
     fields = [
         "title",
@@ -138,6 +140,11 @@ class CaseStudyAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     move_template = "admin/sharing/casestudy/move.html"
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "councils":
+            kwargs["queryset"] = Organisation.objects.councils().order_by("name")
+        if db_field.name == "funded_projects":
+            # Only funded projects of published rounds have a public page.
+            kwargs["queryset"] = Bid.objects.funded().order_by("reference")
         if db_field.name == "declaration_projects":
             # Only signatories' projects are public, on their signatory pages.
             kwargs["queryset"] = Commitment.objects.filter(

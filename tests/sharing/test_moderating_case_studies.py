@@ -109,6 +109,8 @@ def test_staff_without_the_permission_see_no_buttons_and_cannot_move(
 def test_a_content_editor_writes_one_in_admin_and_publishes_it(client, council):
     editor = content_editor_user()
     sign_in_staff(client, editor)
+    form = page_text(client.get(f"{CASES}add/"))
+    assert "Leadshire County Council" in form
 
     response = client.post(
         f"{CASES}add/",
