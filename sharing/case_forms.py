@@ -101,10 +101,18 @@ class ProposalForm(GovukForm):
         ).select_related("sign_up__organisation")
         for number in range(1, OUTCOME_ROWS + 1):
             self.fields[f"outcome_{number}_measure"] = forms.CharField(
-                required=False, max_length=MEASURE_LENGTH
+                required=False,
+                max_length=MEASURE_LENGTH,
+                error_messages={
+                    "max_length": f"What changed must be {MEASURE_LENGTH} characters or fewer"
+                },
             )
             self.fields[f"outcome_{number}_figure"] = forms.CharField(
-                required=False, max_length=FIGURE_LENGTH
+                required=False,
+                max_length=FIGURE_LENGTH,
+                error_messages={
+                    "max_length": f"The figure must be {FIGURE_LENGTH} characters or fewer"
+                },
             )
 
     def clean_title(self) -> str:
