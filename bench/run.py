@@ -58,6 +58,10 @@ PAGES = [
     "/updates/?phase=alpha&council=bench-7&page=2",
     "/updates.atom",
     "/fund/projects/BR0-0001/updates.atom",
+    "/case-studies/",
+    "/case-studies/?principle=fix-the-plumbing&council=bench-7",
+    "/case-studies/?page=40",
+    "/case-studies/bench-case-study-7/",
     "/declaration/co-publishers/",
     "/news/",
     "/news/?page=40",
@@ -110,6 +114,7 @@ def seed(signatories: int) -> None:
         _create_postgres_database(connection.settings_dict)
     call_command("migrate", verbosity=0)
     from bench.seed import seed_expressions, seed_fund, seed_signatories, seed_updates
+    from bench.seed_cases import seed_case_studies
     from bench.seed_programme import seed_programme
 
     seed_signatories(signatories)
@@ -119,6 +124,8 @@ def seed(signatories: int) -> None:
     seed_expressions(round_slug="bench-0", count=20_000)
     # About 40,000: a hundred times the few hundred the real projects might post.
     seed_updates(per_project=3)
+    # Some tens of case studies a year at most: a hundred times that, and more.
+    seed_case_studies(10_000)
     seed_programme(posts=20_000, events=10_000, pages=1_000)
 
 

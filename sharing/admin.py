@@ -17,8 +17,13 @@ from localdigital.core.admin_moves import (
     seen_state_field,
 )
 from sharing import services
+
+# Case studies' screens have a module of their own; importing it registers them.
+from sharing.case_admin import CaseStudyAdmin
 from sharing.models import ProjectUpdate, UpdateState, UpdateStateChange
 from sharing.workflow import STAFF_MOVE_LABELS, UPDATE_WORKFLOW
+
+__all__ = ["CaseStudyAdmin", "ProjectUpdateAdmin"]
 
 
 class HideForm(forms.Form):

@@ -12,6 +12,22 @@ from django.utils import timezone
 from funding.models import AttachmentKind, Bid, private_storage
 from localdigital.core.markdown import render_markdown
 from localdigital.core.models import StateChangeRecord
+from localdigital.core.search_document import SearchDocumentIndex, search_document_field
+
+# Case studies have a module of their own; Django finds models in this one.
+from sharing.case_models import CaseStudy, CaseStudyState, CaseStudyStateChange, Outcome
+
+__all__ = [
+    "CaseStudy",
+    "CaseStudyState",
+    "CaseStudyStateChange",
+    "Outcome",
+    "ProjectUpdate",
+    "UpdateDocument",
+    "UpdateKind",
+    "UpdateState",
+    "UpdateStateChange",
+]
 
 
 class UpdateKind(models.TextChoices):
@@ -57,6 +73,7 @@ class ProjectUpdate(models.Model):
     )
     published_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    search_document = search_document_field(A=["title"], C=["body"])
 
     objects = ProjectUpdateQuerySet.as_manager()
 
@@ -73,6 +90,7 @@ class ProjectUpdate(models.Model):
             # A project's page and feed.
             models.Index(fields=["bid", "state", "-published_at"], name="update_project_idx"),
             models.Index(fields=["author_email"], name="update_author_idx"),
+            SearchDocumentIndex(fields=["search_document"], name="update_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(

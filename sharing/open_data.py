@@ -1,4 +1,5 @@
-"""The open data of project updates: every published update, as CSV and JSON.
+"""The open data of project updates: every published update, as CSV and JSON
+(and of case studies: sharing.case_open_data).
 
 Hidden updates are left out, as they are from every page. Authors' email
 addresses are never published.
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from localdigital.core.open_data import Dataset, Field, csv_response, json_response, timestamp
 from localdigital.core.site_address import absolute_url
+from sharing.case_open_data import CASE_STUDIES
 from sharing.models import ProjectUpdate
 
 UPDATES = Dataset(
@@ -80,7 +82,7 @@ UPDATES = Dataset(
     csv_url_name="sharing:updates-csv",
     json_url_name="sharing:updates-json",
 )
-DATASETS = (UPDATES,)
+DATASETS = (UPDATES, CASE_STUDIES)
 
 
 def _rows():

@@ -1,12 +1,12 @@
-"""The pages of project updates for the sitemap."""
+"""The pages of project updates and case studies for the sitemap."""
 
 from django.urls import reverse
 
 from localdigital.core.site_address import SiteSitemap
-from sharing.models import ProjectUpdate
+from sharing.models import CaseStudy, ProjectUpdate
 
 # The pages that exist once, whatever the data.
-SHARING_PAGES = ["sharing:updates"]
+SHARING_PAGES = ["sharing:updates", "sharing:case-studies"]
 
 
 class UpdateSitemap(SiteSitemap):
@@ -21,6 +21,23 @@ class UpdateSitemap(SiteSitemap):
         if not hasattr(self, "_prefix"):
             self._prefix = reverse("sharing:update", kwargs={"pk": 1}).removesuffix("1/")
         return f"{self._prefix}{row['pk']}/"
+
+    def lastmod(self, row):
+        return row["updated_at"]
+
+
+class CaseStudySitemap(SiteSitemap):
+    """A page for each published case study, paged by its key."""
+
+    paged_by_key = True
+
+    def items(self):
+        return CaseStudy.objects.public().order_by("pk").values("pk", "slug", "updated_at")
+
+    def location(self, row):
+        if not hasattr(self, "_prefix"):
+            self._prefix = reverse("sharing:case-study", kwargs={"slug": "-"}).removesuffix("-/")
+        return f"{self._prefix}{row['slug']}/"
 
     def lastmod(self, row):
         return row["updated_at"]

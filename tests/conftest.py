@@ -169,6 +169,8 @@ def site_content(transactional_db):
     expressions.grant_assessors(apps, schema_editor=None)
     bulletins = importlib.import_module("subscriptions.migrations.0002_bulletins")
     bulletins.give_content_editors_permissions(apps, schema_editor=None)
+    case_studies = importlib.import_module("sharing.migrations.0002_case_studies")
+    case_studies.give_case_studies(apps, schema_editor=None)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from localdigital.core.page_cache import keep_until
 from localdigital.core.site_address import SiteSitemap
 from programme.models import NewsPost
 from programme.sitemaps import PROGRAMME_PAGES, EventSitemap, NewsSitemap, ProgrammePageSitemap
-from sharing.sitemaps import SHARING_PAGES, UpdateSitemap
+from sharing.sitemaps import SHARING_PAGES, CaseStudySitemap, UpdateSitemap
 from signatories.models import Organisation, SignUp
 
 
@@ -93,6 +93,7 @@ SITEMAPS = {
     "fund-projects": FundedProjectSitemap,
     "fund-expressions": RoundExpressionsSitemap,
     "project-updates": UpdateSitemap,
+    "case-studies": CaseStudySitemap,
     "news": NewsSitemap,
     "events": EventSitemap,
     "programme": ProgrammePageSitemap,

@@ -17,11 +17,14 @@ from funding import counts as fund_counts
 from localdigital.core.page_cache import keep_until, public_page
 from localdigital.core.site_address import absolute_url
 from programme.models import NewsPost
+from sharing.models import CaseStudy, ProjectUpdate
 from signatories import counts as signatory_counts
 from signatories.models import SignUp
 
 LATEST_SIGNATORIES_SHOWN = 5
 LATEST_NEWS_SHOWN = 3
+LATEST_CASE_STUDIES_SHOWN = 3
+LATEST_UPDATES_SHOWN = 3
 
 
 @require_safe
@@ -39,6 +42,12 @@ def home(request):
             .select_related("organisation")
             .newest_first()[:LATEST_SIGNATORIES_SHOWN],
             "latest_news": NewsPost.objects.live().newest_first()[:LATEST_NEWS_SHOWN],
+            "latest_case_studies": CaseStudy.objects.public()
+            .select_related("service_area")
+            .newest_first()[:LATEST_CASE_STUDIES_SHOWN],
+            "latest_updates": ProjectUpdate.objects.public()
+            .for_listing()
+            .newest_first()[:LATEST_UPDATES_SHOWN],
         },
     )
     # A scheduled post joins the latest news at its time: kept until then at most.

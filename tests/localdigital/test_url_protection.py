@@ -47,6 +47,11 @@ PUBLIC_VIEWS = {
     "sharing:updates-json",
     "sharing:update",
     "sharing:project-feed",
+    # Case studies: the list, each one's page and the open data.
+    "sharing:case-studies",
+    "sharing:case-study",
+    "sharing:case-studies-csv",
+    "sharing:case-studies-json",
     # Following by email: the pages behind emailed links carry their own
     # secrets; the confirmation page only shows a button, and the one-click
     # address takes only the mail program's POST.

@@ -71,8 +71,9 @@ def test_sitemap_lists_the_public_pages_and_every_principle(client):
     assert "<loc>http://testserver/news/</loc>" in body
     assert "<loc>http://testserver/declaration/co-publishers/</loc>" in body
     # the pages that exist once (the fund's four, the programme's four, the
-    # updates list, the performance and search pages and the sign-up's start among them) and the five principles
-    assert body.count("<url>") == 23 + 5
+    # updates list, the case studies list, the performance and search pages and the
+    # sign-up's start among them) and the five principles
+    assert body.count("<url>") == 25 + 5
 
 
 def test_sitemap_and_feed_link_to_site_url_whatever_host_was_asked(client, settings):

@@ -17,6 +17,7 @@ from funding.models import BidState, CriterionFeedback, Expression, Round, Secti
 from signatories.models import Organisation
 from signatories.services import ask_for_reports
 from tests.browser import (
+    case_study_pages,
     test_fund_public_pages,
     test_search_pages,
     test_signatory_pages,
@@ -28,6 +29,7 @@ from tests.localdigital.pages.search.search_content import make_search_content
 from tests.markup import assert_valid_html, save_page
 from tests.pages import NOT_FOUND_PAGE, PUBLIC_PAGES
 from tests.programme.content import PROGRAMME_PAGES, programme_content
+from tests.sharing.cases import proposal_form
 from tests.signatories.project_reports import latest_report_path, signed_days_ago
 from tests.signatories.sign.sign_up_journey import QUESTION_PAGES, answer_everything
 from tests.subscriptions.followers import last_email_to, link_path
@@ -39,6 +41,7 @@ signatories = test_signatory_pages.signatories
 fund = test_fund_public_pages.fund
 your_council = test_fund_public_pages.your_council
 updated_project = update_pages.updated_project
+case_studies = case_study_pages.case_studies
 
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -198,6 +201,26 @@ def test_project_update_and_following_pages_are_valid_html(client, updated_proje
     save(tmp_path, officer, new)
     save(tmp_path, officer, new, data={})
     save(tmp_path, officer, f"/updates/yours/edit/{update.pk}/")
+
+    assert_valid_html(tmp_path)
+
+
+def test_case_study_pages_and_the_proposal_are_valid_html(client, case_studies, tmp_path):
+    for address, _, status in case_study_pages.PAGES:
+        save(tmp_path, client, address, status=status)
+    save(tmp_path, client, "/")  # with the latest case studies and updates
+
+    # The officer's proposal: the form, sent empty, check answers, sent.
+    officer = signed_in(case_study_pages.OFFICER)
+    form = "/case-studies/propose/"
+    save(tmp_path, officer, form)
+    save(tmp_path, officer, form, data={})
+    answers = proposal_form(councils=["leadsby-city-council"], funded_projects=["R6-0001"])
+    assert officer.post(form, answers).status_code == 302
+    save(tmp_path, officer, "/case-studies/propose/check/")
+    officer.post("/case-studies/propose/check/")
+    save(tmp_path, officer, "/case-studies/propose/sent/")
+    save(tmp_path, signed_in("someone@example.com"), form)
 
     assert_valid_html(tmp_path)
 

@@ -32,8 +32,9 @@ def test_public_page_shows_its_heading_in_the_govuk_layout(client, path, heading
 # Queries each page runs: the same whatever the amount of content.
 QUERIES = {
     # the declaration, the principles, the signatory counts, the latest signatories,
-    # the fund's totals, the latest news, when the next scheduled post appears
-    "/": 7,
+    # the fund's totals, the latest news, when the next scheduled post appears,
+    # the latest case studies, the latest project updates
+    "/": 9,
     "/declaration/": 3,  # the declaration, the principles, the co-publishers
     # the principles with their counts (summary rows); the latest commitments
     # under the principle; the latest funded projects serving it

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from localdigital.pages.demo.assessments import assign_demo_assessments
 from localdigital.pages.demo.bulletins import create_demo_bulletins
+from localdigital.pages.demo.case_studies import create_demo_case_studies
 from localdigital.pages.demo.feedback import create_demo_feedback
 from localdigital.pages.demo.fund import create_demo_fund
 from localdigital.pages.demo.programme import create_demo_programme
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         create_demo_reports()
         bids = create_demo_fund()
         updates = create_demo_updates()
+        case_studies = create_demo_case_studies()
         create_demo_programme()
         create_demo_bulletins()
         staff = create_demo_staff()
@@ -40,8 +42,8 @@ class Command(BaseCommand):
         # Last: the performance figures are worked out from everything above.
         create_demo_feedback()
         self.stdout.write(
-            f"Demo content is up to date ({signed_up} sign-up(s), {bids} bid(s) "
-            f"and {updates} project update(s) added)."
+            f"Demo content is up to date ({signed_up} sign-up(s), {bids} bid(s)"
+            f", {updates} project update(s) and {case_studies} case study(s) added)."
         )
         for line in sign_in_instructions(staff):
             self.stdout.write(line)

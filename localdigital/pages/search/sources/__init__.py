@@ -5,9 +5,11 @@ and one line below.
 """
 
 from localdigital.pages.search.sources import (
+    case_studies,
     declaration,
     funded_projects,
     principles,
+    project_updates,
     signatories,
 )
 
@@ -16,4 +18,6 @@ SOURCES = [
     principles.SOURCE,
     signatories.SOURCE,
     funded_projects.SOURCE,
+    case_studies.SOURCE,
+    project_updates.SOURCE,
 ]

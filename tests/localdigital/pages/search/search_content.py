@@ -10,6 +10,8 @@ from tests.factories import (
     decided_bid,
     signed_council,
 )
+from tests.sharing.cases import propose, published_case_study
+from tests.sharing.projects import post_update
 from tests.signatories.signatory_pages import signed
 
 
@@ -39,9 +41,10 @@ def make_search_content() -> None:
     published = RoundFactory(
         name="Round 6", slug="round-6", reference_prefix="R6", results_published=True
     )
-    decided_bid(
+    leeds = signed_council(name="Leeds City Council")
+    booking = decided_bid(
         round=published,
-        lead=signed_council(name="Leeds City Council"),
+        lead=leeds,
         title="Garden waste collection booking",
         summary="Residents book a collection of garden waste online: a service of ten councils.",
     )
@@ -49,6 +52,16 @@ def make_search_content() -> None:
         round=published,
         state=BidState.NOT_FUNDED,
         title="Garden waste bins that were not funded",
+    )
+    # A published case study and an update, and a case study still waiting.
+    published_case_study(
+        [leeds],
+        title="Garden waste permits in one service",
+        summary="Ten councils share one garden waste service.",
+    )
+    propose([leeds], title="Garden waste proposal still waiting")
+    post_update(
+        booking, title="Sprint 2: garden waste booking service tested", email="a@leeds.gov.uk"
     )
     # Funded, but its round's decisions are not published yet.
     decided_bid(

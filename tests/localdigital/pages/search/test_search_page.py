@@ -32,9 +32,12 @@ def test_results_are_grouped_with_counts_and_are_not_for_search_engines(client, 
 
     assert title(response) == "Search results for ‘garden waste’ – Local Digital"
     assert '<meta name="robots" content="noindex">' in response.content.decode()
-    assert "3 results for ‘garden waste’" in page
+    assert "5 results for ‘garden waste’" in page
     assert "Signatories 2 signatories" in page
     assert "Funded projects 1 funded project" in page
+    assert "Case studies 1 case study" in page
+    assert "Project updates 1 project update" in page
+    assert "Garden waste proposal still waiting" not in page
     assert page.index("Testshire District Council") < page.index("Kent County Council")
     assert "Commitment: Online garden waste permits" in page
     assert "Round 6, led by Leeds City Council" in page
@@ -111,8 +114,8 @@ def test_hostile_text_is_shown_as_text(client, search_content):
 
 
 # For each source, the keys of what matches (on PostgreSQL, the signatories'
-# two documents apart) and the best of them.
-QUERIES = 9 if connection.vendor == "postgresql" else 8
+# two documents apart) and the best of them: two a source, six sources.
+QUERIES = 13 if connection.vendor == "postgresql" else 12
 
 
 @pytest.mark.parametrize("size", [0, 25])
@@ -127,7 +130,10 @@ def test_search_runs_a_fixed_number_of_queries(
 
     # Something of every kind, so every query runs.
     assert text(response).count("See all") == 1  # signatories; funded projects have one
-    assert all(heading in text(response) for heading in ["Principles", "Funded projects"])
+    assert all(
+        heading in text(response)
+        for heading in ["Principles", "Funded projects", "Case studies", "Project updates"]
+    )
 
 
 def test_each_search_is_cached_apart_for_anonymous_visitors(

@@ -36,6 +36,8 @@ def test_results_are_grouped_by_kind_in_order_with_counts(search_content):
         ("Principles", 0),
         ("Signatories", 2),
         ("Funded projects", 1),
+        ("Case studies", 1),
+        ("Project updates", 1),
     ]
     assert groups[3].results[0].url == "/fund/projects/R6-0001/"
     assert groups[3].results[0].caption == "Round 6, led by Leeds City Council"
