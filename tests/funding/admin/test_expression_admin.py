@@ -37,6 +37,7 @@ def round_form(fund, **overrides) -> dict:
         "expressions_close_at_1": "12:00:00",
         "min_partners": "2",
         "max_bids_per_lead": "2",
+        "min_assessors": "2",
         "score_min": "0",
         "score_max": "4",
         "phases-TOTAL_FORMS": "0",
