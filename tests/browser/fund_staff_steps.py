@@ -3,6 +3,8 @@ scores a bid and records it as funded, and the editor who publishes the
 round's decisions. Built on tests/browser/steps.py, as a person would do it.
 """
 
+import re
+
 from tests.browser.steps import follow_link, open_from_admin_list, press_button
 
 
@@ -37,7 +39,13 @@ def assessor_scores(page, reference: str, scores: dict[str, tuple[int, str]]) ->
 
 
 def assessor_records_funded(page, reference: str, *, note: str) -> None:
+    """Funded for the amount asked (the form's own), approved by the minister,
+    with the same short feedback on every criterion."""
     follow_link(page, "Record as funded", within=page.locator("#assessment"))
+    page.get_by_label("Approved by").fill("Sam Minister")
+    page.get_by_label("Their role").fill("Minister for Local Government")
+    for box in page.get_by_label(re.compile(r"^Feedback on ")).all():
+        box.fill("Clear, and well evidenced.")
     page.get_by_label("Reason for the decision").fill(note)
     press_button(page, "Record as funded")
     assert f"{reference} recorded as funded. The officers have been emailed." in messages_shown(

@@ -185,7 +185,7 @@ def test_visitor_finds_partners_without_javascript(
     page.goto("/fund/partners/")
 
     page.get_by_label("Your organisation").fill("your")
-    page.get_by_role("button", name="Search").click()
+    page.locator("main").get_by_role("button", name="Search").click()
     assert_accessible(page)
     page.get_by_label("Your Council").check()
     page.get_by_role("button", name="Find partners").click()

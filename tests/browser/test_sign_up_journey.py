@@ -47,7 +47,7 @@ def test_officer_signs_up_without_javascript(page_without_js, assert_accessible,
         "Select your organisation, or choose ‘My organisation is not listed’",
     )
     page.get_by_label("Search for your organisation by name").fill("testshire")
-    page.get_by_role("button", name="Search").click()
+    page.locator("main").get_by_role("button", name="Search").click()
     assert_accessible(page)
     check_error_state(
         page,
@@ -186,7 +186,8 @@ def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_sig
     page.wait_for_url("**/sign/check-answers/")
     assert_accessible(page)
     assert "Testshire District Council" in page.locator("main").inner_text()
-    tab_to(page, "button.govuk-button")
+    # From the top of the page, Tab passes the header's search button first.
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/sign/confirmation/")
@@ -201,7 +202,7 @@ def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_sig
     assert_accessible(page)
     sign_up.refresh_from_db()
     assert sign_up.state == SignUpState.AWAITING_CONFIRMATION
-    tab_to(page, "button.govuk-button")
+    tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
     page.wait_for_url("**/sign/email-confirmed/")
     assert_accessible(page)
