@@ -46,13 +46,25 @@ def organisation_of(user):
 
 def automatic_conflict(bid: Bid, user) -> str | None:
     """Why `user`'s organisation makes them conflicted on `bid`, if it does."""
+    return _organisation_on(bid, user, noun="bid")
+
+
+def expression_conflict(expression, user) -> str | None:
+    """Why `user` may not decide on an expression of interest, if they may not:
+    the same rule as a bid's automatic conflict, as the expression becomes the bid."""
+    return _organisation_on(expression, user, noun="expression of interest")
+
+
+def _organisation_on(proposal, user, *, noun: str) -> str | None:
+    """Why `user`'s organisation leads or partners `proposal` (a bid or an
+    expression of interest, each with a lead and partners), if it does."""
     organisation = organisation_of(user)
     if organisation is None:
         return None
-    if organisation.pk == bid.lead_id:
-        return f"Their organisation, {organisation.name}, leads the bid."
-    if bid.partners.filter(pk=organisation.pk).exists():
-        return f"Their organisation, {organisation.name}, is a partner in the bid."
+    if organisation.pk == proposal.lead_id:
+        return f"Their organisation, {organisation.name}, leads the {noun}."
+    if proposal.partners.filter(pk=organisation.pk).exists():
+        return f"Their organisation, {organisation.name}, is a partner in the {noun}."
     return None
 
 

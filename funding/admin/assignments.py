@@ -217,6 +217,9 @@ class BidAssignmentMixin:
     def score_view(self, request, object_id):
         return self._unless_conflicted(request, object_id) or super().score_view(request, object_id)
 
+    def agree_view(self, request, object_id):
+        return self._unless_conflicted(request, object_id) or super().agree_view(request, object_id)
+
     def move_view(self, request, object_id, move_name):
         return self._unless_conflicted(request, object_id) or super().move_view(
             request, object_id, move_name

@@ -3,16 +3,23 @@ expression's page with its answers, history and the Invite and Decline
 buttons (funding.admin.expression_moves). The answers are the officers':
 nobody edits them here."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from funding import assessors
 from funding.admin.bids import RoundFilter
 from funding.admin.expression_moves import EXPRESSION_MOVES
 from funding.expression_workflow import EXPRESSION_WORKFLOW
 from funding.models import Expression, ExpressionStateChange
-from localdigital.core.admin_helpers import ReadOnlyInlineMixin, admin_page, emails_about
+from localdigital.core.admin_helpers import (
+    ReadOnlyInlineMixin,
+    admin_page,
+    admin_page_url,
+    emails_about,
+)
 from localdigital.core.admin_moves import MOVE_PAGE, StaffMoveAdminMixin
 
 
@@ -87,15 +94,27 @@ class ExpressionAdmin(StaffMoveAdminMixin, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         expression = self.get_object(request, unquote(object_id))
         if expression is not None:
+            conflict = assessors.expression_conflict(expression, request.user)
             extra_context = {
                 **(extra_context or {}),
                 "title": f"Expression of interest {expression.reference}",
                 "subtitle": expression.title,
                 "can_move": self.has_move_permission(request),
-                "move_links": self.move_links(request, expression),
+                "conflict": conflict,
+                "move_links": [] if conflict else self.move_links(request, expression),
                 "outbound_emails": emails_about(request, expression.reference),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def move_view(self, request, object_id, move_name):
+        """Refused, back on the expression's page, to staff whose organisation is on it."""
+        expression = self.get_object(request, unquote(object_id))
+        conflict = expression and assessors.expression_conflict(expression, request.user)
+        if conflict:
+            message = f"You cannot decide on {expression.reference}: {conflict}"
+            self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(admin_page_url(self, "change", expression.pk))
+        return super().move_view(request, object_id, move_name)
 
     def move_context(self, request, expression) -> dict:
         return {"subtitle": expression.title, "expression": expression}

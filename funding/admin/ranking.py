@@ -44,8 +44,12 @@ class RoundRankingMixin:
     ranking_template = "admin/funding/round/ranking.html"
 
     def has_ranking_permission(self, request) -> bool:
-        return request.user.has_perm("funding.view_bid") and request.user.has_perm(
-            "funding.view_agreedscore"
+        # The ranking names every bid of the round with its agreed score, so it
+        # is for those who may see every bid, not assessors of only their own.
+        user = request.user
+        return all(
+            user.has_perm(f"funding.{codename}")
+            for codename in ("view_bid", "view_agreedscore", "see_every_bid")
         )
 
     def ranking_url(self, round_: Round) -> str:

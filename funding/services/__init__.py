@@ -39,6 +39,7 @@ from funding.services.eligibility import (
     lead_bids_counted,
 )
 from funding.services.expressions import (
+    ConflictedDecision,
     ExpressionAnswers,
     ExpressionNotAccepted,
     bid_start_from_expression,
@@ -81,6 +82,7 @@ __all__ = [
     "BidIncomplete",
     "BidNotEditable",
     "ConflictOfInterest",
+    "ConflictedDecision",
     "AgreedCriterionScore",
     "ExpressionAnswers",
     "ExpressionNotAccepted",

@@ -4,12 +4,12 @@ go to the outbox in that transaction."""
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from funding import expression_emails
+from funding import assessors, expression_emails
 from funding.expression_workflow import EXPRESSION_WORKFLOW
 from funding.models import Bid, Expression, ExpressionState, Round
 from funding.officers import organisations_of
@@ -86,12 +86,25 @@ def expression_send(*, round_: Round, answers: ExpressionAnswers, email: str) ->
     return expression
 
 
+class ConflictedDecision(PermissionDenied):
+    """The member of staff's organisation leads or partners the expression:
+    they may not decide on it, as they could not assess the bid it becomes."""
+
+    def __init__(self, *, expression: Expression, reason: str):
+        super().__init__(f"Conflict of interest with {expression.reference}: {reason}")
+        self.expression = expression
+        self.reason = reason
+
+
 def expression_decide(*, expression: Expression, invited: bool, by, feedback: str) -> None:
     """Invite the lead to a full bid, or decline, and email the lead's officer
     the outcome with the feedback.
 
-    Raises: ValidationError (code feedback_missing), IllegalMove, MoveNotPermitted.
+    Raises: ConflictedDecision; ValidationError (code feedback_missing),
+    IllegalMove, MoveNotPermitted.
     """
+    if (reason := assessors.expression_conflict(expression, by)) is not None:
+        raise ConflictedDecision(expression=expression, reason=reason)
     feedback = feedback.strip()
     if not feedback:
         raise ValidationError("Enter feedback for the lead council", code="feedback_missing")

@@ -18,6 +18,7 @@ from funding.models import (
     Criterion,
     CriterionFeedback,
 )
+from funding.services.assignment import refuse_if_conflicted
 from funding.services.submission import officers_to_tell
 from funding.workflow import move
 from localdigital.core import content_version
@@ -42,11 +43,13 @@ def has_individual_scores(bid: Bid) -> bool:
 
 
 def bid_agree_scores(*, bid: Bid, by, scores: Iterable[AgreedCriterionScore]) -> None:
-    """Record the panel's agreed scores, replacing any agreed before.
+    """Record the panel's agreed scores, replacing any agreed before. Whoever
+    may not score the bid for a conflict of interest may not agree its scores.
 
-    Raises: ValidationError (codes not_in_assessment, no_individual_scores,
-    wrong_round, note_missing, and the score's own).
+    Raises: ConflictOfInterest; ValidationError (codes not_in_assessment,
+    no_individual_scores, wrong_round, note_missing, and the score's own).
     """
+    refuse_if_conflicted(bid=bid, assessor=by)
     with transaction.atomic():
         current = Bid.objects.select_for_update().select_related("round").get(pk=bid.pk)
         if current.state != BidState.IN_ASSESSMENT:

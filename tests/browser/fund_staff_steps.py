@@ -3,6 +3,8 @@ scores a bid and records it as funded, and the editor who publishes the
 round's decisions. Built on tests/browser/steps.py, as a person would do it.
 """
 
+import re
+
 from tests.browser.steps import follow_link, open_from_admin_list, press_button
 
 
@@ -37,14 +39,14 @@ def assessor_scores(page, reference: str, scores: dict[str, tuple[int, str]]) ->
 
 
 def assessor_records_funded(page, reference: str, *, note: str) -> None:
-    """Record the panel's decision: who approved it, the reason, and feedback on
-    every criterion (the amount awarded is left as the amount asked)."""
+    """Funded for the amount asked (the form's own), approved by the minister,
+    with the same short feedback on every criterion."""
     follow_link(page, "Record as funded", within=page.locator("#assessment"))
     page.get_by_label("Approved by").fill("Sam Minister")
     page.get_by_label("Their role").fill("Minister for Local Government")
+    for box in page.get_by_label(re.compile(r"^Feedback on ")).all():
+        box.fill("Clear, and well evidenced.")
     page.get_by_label("Reason for the decision").fill(note)
-    for box in page.get_by_label("Feedback on ").all():
-        box.fill("A clear plan, with partners who have done this before.")
     press_button(page, "Record as funded")
     assert f"{reference} recorded as funded. The officers have been emailed." in messages_shown(
         page

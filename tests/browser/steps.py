@@ -98,6 +98,7 @@ def officer_signs_up(
     assert heading(page) == "Which organisation are you signing for?"
     if page.javascript_disabled:
         page.get_by_label("Search for your organisation by name").fill(search)
+        # Not the site-wide search in the header: the page's own.
         press_button(page, "Search", within=page.locator("main"))
         page.get_by_label(organisation).check()
     else:

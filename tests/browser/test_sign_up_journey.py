@@ -186,6 +186,7 @@ def test_officer_signs_up_with_the_keyboard_alone_then_confirms_and_approver_sig
     page.wait_for_url("**/sign/check-answers/")
     assert_accessible(page)
     assert "Testshire District Council" in page.locator("main").inner_text()
+    # From the top of the page, Tab passes the header's search button first.
     tab_to(page, "main button.govuk-button")
     page.keyboard.press("Enter")
 

@@ -88,7 +88,7 @@ def test_a_round_that_has_not_opened_says_when_it_will(officer):
         assert response.status_code == 200
         assert title(response) == "Round 9 is not open for bids – Local Digital"
         assert "Round 9 opens on 4 March 2031 at 9am (UK time)" in text(response)
-        # No way on to the first question (the feedback link names the page it is on).
+        # No link on to the questions (the footer's feedback link names the page it is on).
         assert 'href="/fund/apply/round-9/eligibility/"' not in response.content.decode()
 
     refused = choose_lead(officer, round_, signed_council())

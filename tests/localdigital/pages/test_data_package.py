@@ -18,6 +18,7 @@ from tests.factories import EventFactory, signed_council
 from tests.funding.expressions import published_expression
 from tests.funding.fund_pages import not_funded, published_round
 from tests.funding.grant_councils import grants_in_four_nations
+from tests.sharing.cases import published_case_study
 from tests.sharing.projects import funded_project, post_update
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,7 @@ def every_file_has_rows():
         ),
         title="Sprint 3: what we learned",
     )
+    published_case_study([bids[0].lead])
     EventFactory()
     Feedback.objects.create(satisfaction=Satisfaction.SATISFIED)
     performance.record()
