@@ -395,6 +395,5 @@ SECURITY_CONTACT = env.str(
 GRANTS_ID_PREFIX = env.str("GRANTS_ID_PREFIX", default="360G-localdigital")
 if not GRANTS_ID_PREFIX.startswith("360G-"):
     raise ImproperlyConfigured("GRANTS_ID_PREFIX must start with 360G-, as 360Giving's do.")
-# The funder's org-id (org-id.guide): MHCLG in the government organisation
-# register, where it is D4, listed under its former name (Communities and Local Government).
+# MHCLG's org-id (org-id.guide): D4 in the government organisation register (as CLG).
 GRANTS_FUNDER_ORG_ID = env.str("GRANTS_FUNDER_ORG_ID", default="GB-GOR-D4")
