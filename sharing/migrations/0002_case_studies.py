@@ -12,6 +12,7 @@ from localdigital.core.groups import add_permissions_to_group, remove_permission
 # Moderators and content editors look after case studies: they write and edit
 # them, and publish or decline officers' proposals (change_casestudy is what
 # the move buttons need). Nobody deletes one: a declined one keeps its history.
+# Moderators delete nothing anywhere; content editors may take out an outcome line.
 CASE_STUDY_PERMISSIONS = [
     ("sharing", codename)
     for codename in [
@@ -21,21 +22,23 @@ CASE_STUDY_PERMISSIONS = [
         "view_outcome",
         "add_outcome",
         "change_outcome",
-        "delete_outcome",
         "view_casestudystatechange",
     ]
 ]
-GROUPS = ["Moderators", "Content editors"]
+GROUPS = {
+    "Moderators": CASE_STUDY_PERMISSIONS,
+    "Content editors": [*CASE_STUDY_PERMISSIONS, ("sharing", "delete_outcome")],
+}
 
 
 def give_case_studies(apps, schema_editor):
-    for group in GROUPS:
-        add_permissions_to_group(apps, group, CASE_STUDY_PERMISSIONS)
+    for group, permissions in GROUPS.items():
+        add_permissions_to_group(apps, group, permissions)
 
 
 def take_back_case_studies(apps, schema_editor):
-    for group in GROUPS:
-        remove_permissions_from_group(apps, group, CASE_STUDY_PERMISSIONS)
+    for group, permissions in GROUPS.items():
+        remove_permissions_from_group(apps, group, permissions)
 
 
 class Migration(migrations.Migration):

@@ -124,7 +124,7 @@ class Migration(migrations.Migration):
                         to="signatories.signup",
                     ),
                 ),
-                ("name", models.CharField(max_length=200)),
+                ("name", models.CharField(max_length=255)),
                 ("principles", models.CharField(default=",", max_length=500)),
                 ("start_date", models.DateField(blank=True, null=True)),
                 ("end_date", models.DateField(blank=True, null=True)),

@@ -33,7 +33,7 @@ class PartnerListing(models.Model):
     organisation = models.ForeignKey(
         "signatories.Organisation", on_delete=models.CASCADE, related_name="+"
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=255)  # as Organisation.name
     service_area = models.ForeignKey(
         "declaration.ServiceArea", on_delete=models.CASCADE, related_name="+"
     )

@@ -79,7 +79,16 @@ def test_content_editors_group_holds_only_content_permissions():
     register = group.permissions.filter(content_type__app_label="signatories")
     assert list(register.values_list("codename", flat=True)) == ["view_organisation"]
     other_apps = set(group.permissions.values_list("content_type__app_label", flat=True).distinct())
-    assert other_apps == {"declaration", "funding", "programme", "signatories", "pages"}
+    # (and case studies and bulletins: sharing, subscriptions)
+    assert other_apps == {
+        "declaration",
+        "funding",
+        "programme",
+        "signatories",
+        "pages",
+        "sharing",
+        "subscriptions",
+    }
     # Of the site's own records, they read visitors' feedback.
     pages = group.permissions.filter(content_type__app_label="pages")
     assert list(pages.values_list("codename", flat=True)) == ["view_feedback"]
